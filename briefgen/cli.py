@@ -1,0 +1,215 @@
+"""The command line: parse options, call one core function, turn our errors into messages and exit codes.
+
+Exit status: 0 success, 1 problems found or a brief failed, 2 usage error.
+Heavy modules (WeasyPrint) are imported inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from briefgen import __version__
+from briefgen.errors import BriefgenError, Problem
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _echo_problem(problem: Problem, source_line: str | None = None) -> None:
+    colour = "red" if problem.severity == "error" else "yellow"
+    click.echo(
+        click.style(problem.format(), fg=colour) if sys.stdout.isatty() else problem.format()
+    )
+    if source_line is not None and problem.line > 0 and sys.stdout.isatty():
+        click.echo(f"    {source_line.rstrip()}")
+        click.echo("    " + " " * max(problem.col - 1, 0) + "^")
+
+
+class Context:
+    def __init__(self, workspace: Path | None) -> None:
+        self.workspace_path = workspace
+
+    def workspace(self):
+        from briefgen.workspace import open_workspace
+
+        return open_workspace(self.workspace_path)
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "--version", prog_name="briefgen")
+@click.option(
+    "-C",
+    "--workspace",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Workspace folder (default: the current folder).",
+)
+@click.pass_context
+def cli(ctx: click.Context, workspace: Path | None) -> None:
+    """Turn YAML fact sheets into sourced PDF and HTML policy briefs.
+
+    \b
+    Examples:
+      briefgen build                 build every brief in briefs/ (or the bundled example)
+      briefgen check                 report every problem of every brief
+      briefgen new my-brief --from article.txt
+      briefgen publish --out site/
+    """
+    ctx.obj = Context(workspace)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except BriefgenError as exc:  # pragma: no cover - commands catch their own
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+
+
+def fail(exc: BriefgenError) -> None:
+    click.echo(
+        click.style("error: ", fg="red", bold=True) + str(exc)
+        if sys.stderr.isatty()
+        else f"error: {exc}",
+        err=True,
+    )
+    sys.exit(1)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("briefs", nargs=-1)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for editors and CI.",
+)
+@click.pass_obj
+def check(obj: Context, briefs: tuple[str, ...], strict: bool, output_format: str) -> None:
+    """Check fact sheets and report every problem.
+
+    BRIEFS are ids or paths; all briefs when none is given.
+
+    \b
+    Examples:
+      briefgen check
+      briefgen check moscow-quadrilateral-talks-2023 --strict
+      briefgen check --format json > problems.json
+    """
+    from briefgen.check import check_workspace
+    from briefgen.errors import problems_to_json
+
+    try:
+        report = check_workspace(obj.workspace(), briefs, strict=strict)
+    except BriefgenError as exc:
+        fail(exc)
+        return
+    if output_format == "json":
+        click.echo(problems_to_json(report.problems))
+    else:
+        lines = _source_lines(report)
+        for problem in report.problems:
+            _echo_problem(problem, lines.get((problem.path, problem.line)))
+        click.echo(report.summary())
+    sys.exit(1 if report.failed else 0)
+
+
+def _source_lines(report) -> dict[tuple[str, int], str]:
+    lines: dict[tuple[str, int], str] = {}
+    for result in report.results:
+        try:
+            text = result.ref.yaml_path.read_text("utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for problem in result.problems:
+            if 0 < problem.line <= len(text):
+                lines[(problem.path, problem.line)] = text[problem.line - 1]
+    return lines
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("which", type=click.Choice(["brief", "workspace"]), default="brief")
+def schema(which: str) -> None:
+    """Print the JSON Schema of brief.yaml (default) or briefgen.yaml.
+
+    \b
+    Examples:
+      briefgen schema > .briefgen/brief.schema.json
+      briefgen schema workspace
+    Then start brief.yaml with:
+      # yaml-language-server: $schema=../../.briefgen/brief.schema.json
+    """
+    from briefgen.schema import schema_text
+
+    click.echo(schema_text(which), nl=False)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("brief_id")
+@click.option(
+    "--from",
+    "article",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    default=None,
+    help="Draft the fact sheet from this article (plain text; - for standard input).",
+)
+@click.option("--date", help="Date of the article, YYYY-MM-DD (default: found in the text).")
+@click.option("--publisher", help="Publisher of the article (default: its closing 'Source:' line).")
+@click.option("--url", help="Web address of the article.")
+@click.pass_obj
+def new(
+    obj: Context,
+    brief_id: str,
+    article: Path | None,
+    date: str | None,
+    publisher: str | None,
+    url: str | None,
+) -> None:
+    """Create briefs/BRIEF_ID/brief.yaml, optionally drafted from an article.
+
+    \b
+    Examples:
+      briefgen new gulf-summit-2024
+      briefgen new moscow-talks --from article.txt --date 2023-05-10
+      pbpaste | briefgen new moscow-talks --from -
+    """
+    from briefgen.newbrief import create_brief
+
+    article_bytes = None
+    article_name = None
+    if article is not None:
+        if str(article) == "-":
+            article_bytes = sys.stdin.buffer.read()
+            article_name = "article.txt"
+        else:
+            try:
+                article_bytes = article.read_bytes()
+            except OSError as exc:
+                fail(BriefgenError(f"cannot read {article}: {exc.strerror}", "check the path"))
+                return
+            article_name = article.name
+    try:
+        result = create_brief(
+            obj.workspace().root,
+            brief_id,
+            article_bytes=article_bytes,
+            article_name=article_name,
+            date=date,
+            publisher=publisher,
+            url=url,
+        )
+    except BriefgenError as exc:
+        fail(exc)
+        return
+    click.echo(f"wrote {result.brief_path}")
+    for note in result.notes:
+        click.echo(f"note: {note}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

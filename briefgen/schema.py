@@ -1,0 +1,254 @@
+"""The JSON Schemas shipped with briefgen, and their errors turned into located problems."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from briefgen.errors import Problem
+from briefgen.loader import LoadedYaml, NodePath
+
+SCHEMA_NAMES = ("brief", "workspace")
+
+# Date fields get their own, more precise checks (month 13, day 45) in validate.py.
+_DATE_FIELDS = {"date"}
+
+
+def schema_text(name: str) -> str:
+    """The schema as shipped, for ``briefgen schema``."""
+    if name not in SCHEMA_NAMES:
+        raise ValueError(name)
+    return resources.files("briefgen.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    return json.loads(schema_text(name))
+
+
+@cache
+def _validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(load_schema(name))
+
+
+def dotted(path: NodePath) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+_EXPECTED = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list (one `- item` per line)",
+    "object": "a mapping (`key: value` lines)",
+}
+
+
+def schema_problems(document: LoadedYaml, name: str) -> list[Problem]:
+    """Every schema violation of a loaded document, with its line and column."""
+    problems: list[Problem] = []
+    for error in sorted(
+        _validator(name).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path))
+    ):
+        path = tuple(error.absolute_path)
+        if any(path[: len(bad)] == bad for bad in document.rejected):
+            continue
+        problems.extend(_convert(error, path, document))
+    return problems
+
+
+def _problem(
+    document: LoadedYaml,
+    path: NodePath,
+    message: str,
+    hint: str,
+    code: str,
+    *,
+    at_key: bool = False,
+) -> Problem:
+    mark = document.key_mark(path) if at_key else document.mark(path)
+    return Problem(document.display, mark.line, mark.col, "error", message, hint, code)
+
+
+def _convert(error: ValidationError, path: NodePath, document: LoadedYaml) -> list[Problem]:
+    where = dotted(path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    validator = error.validator
+    if validator == "required":
+        missing = [key for key in error.validator_value if key not in (error.instance or {})]
+        out = []
+        for key in missing:
+            description = (schema.get("properties", {}).get(key, {}) or {}).get("description", "")
+            field = f"{where}.{key}" if path else key
+            hint = f"add `{key}:`" + (
+                f" ({description[:1].lower() + description[1:]})" if description else ""
+            )
+            out.append(
+                _problem(
+                    document,
+                    path,
+                    f"missing required key `{field}`",
+                    hint,
+                    "missing-key",
+                    at_key=True,
+                )
+            )
+        return out
+    if validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = list(schema.get("properties", {}))
+        out = []
+        for key in error.instance:
+            if key in allowed:
+                continue
+            close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+            hint = (
+                f"did you mean `{close[0]}`?"
+                if close
+                else f"allowed keys here: {', '.join(allowed)}"
+            )
+            out.append(
+                _problem(
+                    document,
+                    (*path, key),
+                    f"unknown key `{key}`" + (f" in `{where}`" if path else " at the top level"),
+                    hint,
+                    "unknown-key",
+                    at_key=True,
+                )
+            )
+        return out
+    if validator == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        wanted = " or ".join(_EXPECTED.get(t, t) for t in expected)
+        got = _type_name(error.instance)
+        if error.instance is None:
+            return [
+                _problem(
+                    document,
+                    path,
+                    f"`{where}` is empty",
+                    f"write {wanted} after the colon",
+                    "wrong-type",
+                    at_key=True,
+                )
+            ]
+        return [
+            _problem(
+                document,
+                path,
+                f"`{where}` must be {wanted}, not {got}",
+                _type_hint(expected, error.instance),
+                "wrong-type",
+            )
+        ]
+    if validator == "enum":
+        options = [str(o) for o in error.validator_value]
+        close = difflib.get_close_matches(str(error.instance), options, n=1, cutoff=0.5)
+        hint = (
+            f"did you mean `{close[0]}`? " if close else ""
+        ) + f"use one of: {', '.join(options)}"
+        return [
+            _problem(
+                document,
+                path,
+                f"`{error.instance}` is not a valid value for `{where}`",
+                hint,
+                "bad-value",
+            )
+        ]
+    if validator == "pattern":
+        if path and path[-1] in _DATE_FIELDS:
+            return []  # validate.py explains bad dates precisely
+        if schema.get("pattern", "").startswith("^https?"):
+            return [
+                _problem(
+                    document,
+                    path,
+                    f"`{where}` must be an http:// or https:// URL",
+                    "write the full address, e.g. https://example.org/article",
+                    "bad-url",
+                )
+            ]
+        return [
+            _problem(
+                document,
+                path,
+                f"`{error.instance}` is not a valid id in `{where}`",
+                "ids use letters, digits, - and _, and start with a letter or digit",
+                "bad-id",
+            )
+        ]
+    if validator == "propertyNames":
+        return []  # reported by the nested pattern error on the key itself
+    if validator == "minLength":
+        return [
+            _problem(
+                document,
+                path,
+                f"`{where}` is empty",
+                "write the text, or remove the key",
+                "empty-value",
+            )
+        ]
+    if validator in {"minItems", "maxItems"}:
+        return [
+            _problem(
+                document,
+                path,
+                f"`{where}` must have exactly 4 numbers",
+                "write [west, south, east, north] in degrees",
+                "bad-extent",
+            )
+        ]
+    if validator in {"minimum", "maximum", "exclusiveMinimum"}:
+        return [
+            _problem(
+                document,
+                path,
+                f"`{where}` is out of range: {error.message}",
+                "check the sign and the units",
+                "out-of-range",
+            )
+        ]
+    return [_problem(document, path, f"`{where}`: {error.message}", "see docs/format.md", "schema")]
+
+
+def _type_hint(expected: list[str], value: Any) -> str:
+    if "string" in expected and isinstance(value, bool):
+        return (
+            "YAML 1.2 reads only true/false as booleans; put the value in quotes if you mean text"
+        )
+    if "string" in expected and isinstance(value, int | float):
+        return "put the value in quotes to keep it as text"
+    if "array" in expected and isinstance(value, str):
+        return "write it as a list: `- item` on its own line, or [a, b]"
+    if "object" in expected and isinstance(value, list):
+        return "write `key: value` lines, not `- items`"
+    return "see docs/format.md for this field"
