@@ -25,6 +25,7 @@ DATA_FILE = "data/ne_10m_admin_0_countries_deu_s04.geojson"
 EARTH_RADIUS_KM = 6371.0088
 MAX_LATITUDE = 85.0  # Mercator runs to infinity at the poles
 _FRAMING_SAMPLES = 160  # vertices per polygon kept for choosing a map frame
+CHUNK = 32  # vertices per chunk with its own bounds, so clipping can skip far-off coast
 
 # Natural Earth's NAME abbreviates ("Dem. Rep. Korea"); readers expect common names.
 _MAP_NAMES = {
@@ -69,7 +70,11 @@ def unit_vector(lon: float, lat: float) -> tuple[float, float, float]:
 
 @dataclass(frozen=True)
 class Ring:
-    """One closed ring: longitudes and Mercator northings (degrees), plus its bounds."""
+    """One closed ring: longitudes and Mercator northings (degrees), plus its bounds.
+
+    ``chunks`` hold (start, x_min, x_max, y_min, y_max) for every ``CHUNK`` vertices
+    (overlapping by one), in the same units as ``xs``/``ys``.
+    """
 
     xs: tuple[float, ...]
     ys: tuple[float, ...]
@@ -77,6 +82,7 @@ class Ring:
     south: float  # latitude
     east: float
     north: float  # latitude
+    chunks: tuple[tuple[int, float, float, float, float], ...]
 
 
 @dataclass(frozen=True)
@@ -126,13 +132,20 @@ def _ring_area_km2(coords: list[list[float]]) -> float:
 def _ring(coords: list[list[float]]) -> Ring:
     lons = [c[0] for c in coords]
     lats = [c[1] for c in coords]
+    ys = [mercator_y(lat) for lat in lats]
+    chunks = []
+    for start in range(0, len(lons) - 1, CHUNK):
+        cx = lons[start : start + CHUNK + 1]
+        cy = ys[start : start + CHUNK + 1]
+        chunks.append((start, min(cx), max(cx), min(cy), max(cy)))
     return Ring(
         xs=tuple(lons),
-        ys=tuple(mercator_y(lat) for lat in lats),
+        ys=tuple(ys),
         west=min(lons),
         south=min(lats),
         east=max(lons),
         north=max(lats),
+        chunks=tuple(chunks),
     )
 
 
