@@ -133,6 +133,87 @@ def _source_lines(report) -> dict[tuple[str, int], str]:
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("briefs", nargs=-1)
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["pdf", "html"]),
+    multiple=True,
+    help="Output format; repeat for both (default: pdf and html).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: build/).",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings (fact sheet and rendering) as errors.")
+@click.option(
+    "--pdf-variant",
+    type=click.Choice(["pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1"]),
+    help="Write a PDF/A (archival) or PDF/UA (accessible) file.",
+)
+@click.pass_obj
+def build(
+    obj: Context,
+    briefs: tuple[str, ...],
+    formats: tuple[str, ...],
+    out_dir: Path | None,
+    strict: bool,
+    pdf_variant: str | None,
+) -> None:
+    """Render briefs to build/<id>.pdf and build/<id>.html.
+
+    BRIEFS are ids or paths; every brief when none is given (the bundled
+    example when the folder has no briefs/). Briefs with errors are reported
+    and skipped; the others are still built, and the exit status is 1.
+
+    \b
+    Examples:
+      briefgen build
+      briefgen build moscow-quadrilateral-talks-2023 --format pdf
+      briefgen build --out /srv/share/briefs --strict
+    """
+    from briefgen.build import BuildOptions, build_workspace, ensure_formats
+    from briefgen.errors import ProblemsFound
+
+    workspace = obj.workspace()
+    for problem in workspace.settings_problems:
+        _echo_problem(problem)
+
+    def report(outcome) -> None:  # noqa: ANN001
+        for problem in outcome.problems:
+            _echo_problem(problem)
+        for written in outcome.written:
+            click.echo(f"wrote {workspace.display(written.path)} ({written.seconds:.2f} s)")
+        if outcome.failed:
+            kept = ", ".join(workspace.display(p) for p in outcome.kept_previous)
+            note = f"; kept the previous {kept}" if kept else ""
+            click.echo(f"failed: {outcome.ref.id} was not built{note}", err=True)
+
+    try:
+        options = BuildOptions(
+            formats=ensure_formats(formats),
+            out_dir=(Path.cwd() / out_dir) if out_dir else None,
+            strict=strict,
+            pdf_variant=pdf_variant,
+        )
+        result = build_workspace(workspace, briefs, options, on_outcome=report)
+    except ProblemsFound as exc:
+        for problem in exc.problems:
+            _echo_problem(problem)
+        fail(BriefgenError("briefgen.yaml has errors", "fix them and build again"))
+        return
+    except BriefgenError as exc:
+        fail(exc)
+        return
+    built = sum(1 for o in result.outcomes if not o.failed)
+    failed = len(result.outcomes) - built
+    click.echo(f"{built} built, {failed} failed")
+    sys.exit(1 if result.failed else 0)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("which", type=click.Choice(["brief", "workspace"]), default="brief")
 def schema(which: str) -> None:
     """Print the JSON Schema of brief.yaml (default) or briefgen.yaml.

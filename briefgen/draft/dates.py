@@ -1,0 +1,227 @@
+"""Dates as news writes them (``May 19``, ``last month``, ``on Sunday``), resolved to partial dates.
+
+A date is kept at the precision the text gives it: ``in December`` is a month, ``on
+February 6`` a day. Dates without a year take the article's year, moved to the year
+before or after when that is plainly nearer (``in December`` in a May article is last
+December); weekdays and ``last month`` count from the article's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from briefgen.dates import PartialDate
+from briefgen.draft.lexicon import MONTHS, WEEKDAYS
+
+_MONTH = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_LEAD = (
+    r"(?:in|since|until|till|by|from|during|of|early|late|mid-?|before|after|through|between"
+    r"|and|to|last|next|this|on|around|as of|in early|in late|in mid-?)"
+)
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?\b"
+        ),
+    ),
+    (
+        "mdy",
+        re.compile(
+            rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|per\b|million|billion))"
+            r"(?:,?\s+(?P<y>\d{4})\b)?"
+        ),
+    ),
+    ("my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<y>\d{{4}})\b")),
+    (
+        "m",
+        re.compile(
+            rf"\b(?P<lead>{_LEAD})\s+(?:the\s+end\s+of\s+|early\s+|late\s+)?{_MONTH}\b(?!\s*\d)"
+        ),
+    ),
+    (
+        "y",
+        re.compile(
+            rf"\b(?P<lead>{_LEAD})\s+(?:early\s+|late\s+|mid-?)?(?P<y>(?:19|20)\d{{2}})\b(?![-–/]\d)"
+        ),
+    ),
+    (
+        "wd",
+        re.compile(
+            rf"\b(?:(?P<rel>last|next|this|on|since|by|until|from)\s+)?{_WEEKDAY}(?:['’]s)?\b"
+        ),
+    ),
+    (
+        "rel",
+        re.compile(
+            r"\b(?P<rel>last|next|this|earlier this|later this|early this|late last|earlier last)"
+            r"\s+(?P<unit>month|year)\b|\b(?P<day>yesterday|today|tomorrow)\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+_FUTURE = re.compile(
+    r"\b(?:will|'ll|shall|next|upcoming|scheduled|due\s+to|is\s+due|are\s+due|expected\s+to"
+    r"|plans?\s+to|to\s+be\s+held|set\s+to|from)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(r"\b(?:since|last|ago|earlier|previous|previously|had)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in a sentence, resolved against the article's date."""
+
+    date: PartialDate
+    start: int
+    end: int
+
+
+def find_full_date(text: str) -> PartialDate | None:
+    """The first date given to the day with its year (``Sept 12, 2024``, ``10 May 2023``)."""
+    for kind, pattern in _PATTERNS[:3]:
+        for match in pattern.finditer(text):
+            if match["y"]:
+                value = _day(int(match["y"]), _month(match, kind), int(match["d"]))
+                if value:
+                    return value
+    return None
+
+
+def find_dates(sentence: str, article_date: PartialDate | None) -> list[DateMention]:
+    """Every date in a sentence that can be placed on a calendar, at its precision."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            span = match.span()
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            before = sentence[max(0, span[0] - 60) : span[0]]
+            value = _resolve(kind, match, article_date, before)
+            if value is None:
+                continue
+            taken.append(span)
+            found.append(DateMention(value, *span))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _month(match: re.Match[str], kind: str) -> int:
+    if kind == "iso":
+        return int(match["m"])
+    return MONTHS[match["mon"].lower().rstrip(".")]
+
+
+def _day(year: int, month: int, day: int) -> PartialDate | None:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return PartialDate(year, month, day)
+
+
+def _tense(before: str) -> int:
+    """+1 when the words just before a date point to the future, -1 to the past, else 0."""
+    words = " ".join(before.split()[-8:])
+    if _FUTURE.search(words):
+        return 1
+    if _PAST.search(words):
+        return -1
+    return 0
+
+
+def _resolve(
+    kind: str, match: re.Match[str], ref: PartialDate | None, before: str
+) -> PartialDate | None:
+    if kind in ("iso", "dmy", "mdy"):
+        month, day = _month(match, kind), int(match["d"])
+        if match["y"]:
+            return _day(int(match["y"]), month, day)
+        if ref is None:
+            return None
+        return _nearest_day(ref, month, day)
+    if kind == "my":
+        return PartialDate(int(match["y"]), _month(match, kind))
+    if kind == "m":
+        if match["mon"] == "May" and not match["lead"]:
+            return None
+        if ref is None:
+            return None
+        return _nearest_month(ref, _month(match, kind), _tense(before + " " + match["lead"]))
+    if kind == "y":
+        return PartialDate(int(match["y"]))
+    if kind == "wd":
+        if ref is None or ref.precision < 3:
+            return None
+        return _weekday(ref, WEEKDAYS[match["wd"].lower()], match["rel"], _tense(before))
+    if kind == "rel":
+        return _relative(ref, match)
+    return None
+
+
+def _nearest_day(ref: PartialDate, month: int, day: int) -> PartialDate | None:
+    """A day without a year: the article's year, unless that is over half a year away."""
+    anchor = ref.start()
+    values = [v for y in (ref.year, ref.year - 1, ref.year + 1) if (v := _day(y, month, day))]
+    if not values:
+        return None
+    if abs((values[0].start() - anchor).days) <= 183 and values[0].year == ref.year:
+        return values[0]
+    return min(values, key=lambda v: abs((v.start() - anchor).days))
+
+
+def _nearest_month(ref: PartialDate, month: int, tense: int) -> PartialDate:
+    """A month without a year, placed by tense when it tells, else by nearness."""
+    ref_index = ref.year * 12 + (ref.month or 1) - 1
+    candidates = [(year * 12 + month - 1, year) for year in (ref.year - 1, ref.year, ref.year + 1)]
+    if tense < 0:
+        candidates = [c for c in candidates if c[0] <= ref_index]
+    elif tense > 0:
+        candidates = [c for c in candidates if c[0] >= ref_index]
+    # Nearest; on a tie, the past (news reports what happened).
+    _, year = min(candidates, key=lambda c: (abs(c[0] - ref_index), c[0] > ref_index))
+    return PartialDate(year, month)
+
+
+def _weekday(ref: PartialDate, weekday: int, rel: str | None, tense: int) -> PartialDate:
+    anchor = ref.start()
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    rel = (rel or "").lower()
+    if rel == "next":
+        target = anchor + dt.timedelta(days=ahead or 7)
+    elif rel == "last":
+        target = anchor - dt.timedelta(days=back or 7)
+    elif tense > 0:
+        target = anchor + dt.timedelta(days=ahead)
+    else:
+        target = anchor - dt.timedelta(days=back)
+    return PartialDate.from_date(target)
+
+
+def _relative(ref: PartialDate | None, match: re.Match[str]) -> PartialDate | None:
+    if ref is None:
+        return None
+    if match["day"]:
+        if ref.precision < 3:
+            return None
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match["day"].lower()]
+        return PartialDate.from_date(ref.start() + dt.timedelta(days=shift))
+    rel = match["rel"].lower()
+    step = -1 if "last" in rel else 1 if rel == "next" else 0
+    if match["unit"].lower() == "year":
+        return PartialDate(ref.year + step)
+    if not ref.month:
+        return None
+    index = ref.year * 12 + ref.month - 1 + step
+    return PartialDate(index // 12, index % 12 + 1)

@@ -1,0 +1,607 @@
+"""Who is in the story: named people with their roles and countries, and the bodies that speak.
+
+Rules, not a model: a run of capitalised words is a person when the text gives it a
+role ("Russian Foreign Minister Sergey Lavrov", "Finland's foreign minister, Aino
+Lehtonen") or makes it speak ("Lavrov said"). Spellings of one surname are one person;
+the others become aliases ("Sergei"/"Sergey", "Mevlut"/"Mevlüt").
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from briefgen.draft.lexicon import (
+    ADJECTIVE_OF,
+    BODY_COUNTRY,
+    DEMONYMS,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    MONTHS,
+    NAME_PARTICLES,
+    NEWS_AGENCIES,
+    ORG_HEADS,
+    ORGANIZATIONS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    WEEKDAYS,
+    country_names,
+    fold,
+)
+
+MentionKind = Literal["person", "body", "pronoun", "anaphor"]
+
+SPEECH_VERBS = (
+    r"said|says|say|told|tells|added|adding|wrote|writes|tweeted|posted|stressed|insisted"
+    r"|warned|noted|declared|stated|announced|argued|urged|explained|replied|responded|asked"
+    r"|continued|cautioned|emphasi[sz]ed|underlined|acknowledged|admitted|conceded|claimed"
+    r"|vowed|pledged|described|dismissed|rejected|accused|saying|called|promised|predicted"
+    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated"
+    r"|confirmed|denied|hoped|expressed|quoted|welcomed|condemned|criticised|criticized"
+    r"|praised|thanked|told\s+\w+|was\s+quoted|is\s+quoted"
+)
+_SPEAKS_AFTER = re.compile(
+    r"^(?:['’]s?)?\s*(?:,[^,“”\"]{1,90},\s*)?(?:(?:also|later|then|has|had|have|was|is|were"
+    r"|again|previously|earlier|once|recently|repeatedly|on\s+\w+)\s+)*(?:" + SPEECH_VERBS + r")\b"
+)
+_SPEAKS_BEFORE = re.compile(r"\b(?:said|says|according\s+to|added|wrote|told)\s+(?:the\s+)?$")
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?(?:['’]s)?|[^\W\d_]")
+_NAME_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin|abu)-[^\W\d_]", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_MINISTRY = re.compile(
+    r"(?:\b(?P<the>the|The)\s+)?(?:(?P<who>(?:[A-Z][\w.]*\s)?[A-Z][\w.]*?)(?P<poss>['’]s)?\s+)?"
+    r"(?P<kind>(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ff]inance|[Ee]conomy|[Hh]ealth|[Jj]ustice"
+    r"|[Tt]rade|[Ee]nergy|[Ww]ater|[Ee]ducation|[Aa]griculture|[Ii]nformation)\s+)?"
+    r"[Mm]inistry\b(?:\s+of\s+(?P<of>Foreign\s+Affairs|Defen[cs]e|[A-Z]\w+))?"
+)
+_ANAPHOR = re.compile(
+    r"\b[Tt]he\s+(?P<word>ministry|minister|president|spokesman|spokeswoman|spokesperson"
+    r"|envoy|premier|prime\s+minister|chancellor|ambassador)\b"
+)
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_NOT_NAME = frozenset(
+    """United Nations States Republic Kingdom Islamic Democratic Federation News Press Arab
+    Union Emirates Council Minister Ministry Foreign Affairs Agency Department Office League
+    Party Army Forces Front Movement Bank Fund Programme Organization Organisation Court""".split()
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A named person in the story, as the draft lists them under ``participants``."""
+
+    key: str
+    name: str
+    surname: str
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    country: str | None = None
+    organization: str | None = None
+
+
+@dataclass(frozen=True)
+class Body:
+    """An organisation or government body named in the story."""
+
+    key: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a person, body or pronoun stands in a paragraph."""
+
+    para: int
+    start: int
+    end: int
+    key: str
+    kind: MentionKind
+    word: str = ""
+
+
+@dataclass
+class _Candidate:
+    para: int
+    start: int
+    end: int
+    name: str
+    role: str | None = None
+    country: str | None = None
+    organization: str | None = None
+    org_ref: bool = False
+    plural: bool = False
+    counterpart: bool = False
+    former: bool = False
+    speaks: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Cast:
+    """Everyone the drafter found, and where each is mentioned."""
+
+    people: tuple[Person, ...]
+    bodies: tuple[Body, ...]
+    mentions: tuple[Mention, ...]
+    countries: tuple[str, ...]  # ISO codes in order of first mention
+
+
+@functools.cache
+def _country_patterns() -> list[tuple[str, str]]:
+    names = dict(country_names())
+    names.update({k: v for k, v in DEMONYMS.items()})
+    return sorted(names.items(), key=lambda kv: -len(kv[0]))
+
+
+@functools.cache
+def _role_words() -> frozenset[str]:
+    return ROLE_HEADS | ROLE_MODIFIERS
+
+
+@functools.cache
+def _leading_stop() -> frozenset[str]:
+    words = set(FUNCTION_WORDS) | set(HONORIFICS) | set(DEMONYMS)
+    words |= {w.title() for w in ROLE_HEADS | ROLE_MODIFIERS}
+    words |= {w.capitalize() for w in MONTHS} | {w.capitalize() for w in WEEKDAYS}
+    words |= {n for n in country_names() if " " not in n}
+    words |= {n for n in ORGANIZATIONS if " " not in n} | set(NEWS_AGENCIES)
+    words |= {w for w in BODY_COUNTRY if " " not in w}
+    return frozenset(words)
+
+
+def country_at(text: str, pos: int) -> tuple[str, int] | None:
+    """The country named (by name or demonym) at ``pos``, and where its name ends."""
+    for name, code in _country_patterns():
+        if text.startswith(name, pos):
+            end = pos + len(name)
+            if end == len(text) or not text[end].isalnum():
+                return code, end
+    return None
+
+
+def _country_of_word(word: str) -> str | None:
+    base = _POSSESSIVE.sub("", word)
+    names = country_names()
+    return names.get(base) or DEMONYMS.get(base)
+
+
+def _org_of_word(word: str) -> str | None:
+    base = _POSSESSIVE.sub("", word)
+    if base in NEWS_AGENCIES:
+        return None
+    return ORGANIZATIONS.get(base) or (base if base in BODY_COUNTRY else None)
+
+
+def _role_text(words: Sequence[str]) -> str:
+    out = []
+    for word in words:
+        low = word.lower()
+        if low in ("of", "for", "the", "and"):
+            out.append(low)
+        else:
+            out.append("-".join(part[:1].upper() + part[1:] for part in low.split("-")))
+    return " ".join(out)
+
+
+def _singular(word: str) -> tuple[str, bool]:
+    low = word.lower()
+    if low not in ROLE_HEADS and low.endswith("s") and low[:-1] in ROLE_HEADS:
+        return word[:-1], True
+    return word, False
+
+
+def _parse_role(words: list[str]) -> tuple[str | None, bool]:
+    """Role from a run of role words; ``(None, False)`` when it has no head noun."""
+    while words and words[0].lower() in ("of", "for", "the", "and"):
+        words = words[1:]
+    while words and words[-1].lower() in ("of", "for", "the", "and"):
+        words = words[:-1]
+    plural = False
+    fixed = []
+    for word in words:
+        single, was_plural = _singular(word)
+        plural = plural or was_plural
+        fixed.append(single)
+    if not any(w.lower() in ROLE_HEADS for w in fixed):
+        return None, False
+    if fixed and fixed[-1].lower() in ("counterpart",):
+        return "counterpart", False
+    return _role_text(fixed), plural
+
+
+def _left_info(cand: _Candidate, text: str) -> None:
+    """Role, country and body from the words before a name."""
+    before = text[: cand.start]
+    tokens = list(_TOKEN.finditer(before))
+    i = len(tokens) - 1
+    # Honorifics stand between a title and a name ("Foreign Minister Prince Faisal").
+    while i >= 0 and tokens[i].group(0) in HONORIFICS:
+        i -= 1
+    # A pre-appositive: "Finland's foreign minister, Aino Lehtonen".
+    gap_end = tokens[i].end() if i >= 0 else 0
+    gap = " ".join(w for w in before[gap_end:].split() if w not in HONORIFICS)
+    if gap.strip() not in ("", ","):
+        return
+    role_words: list[str] = []
+    while i >= 0 and (
+        tokens[i].group(0).lower() in _role_words() or _singular(tokens[i].group(0))[1]
+    ):
+        if i < len(tokens) - 1 and before[tokens[i].end() : tokens[i + 1].start()].strip():
+            break
+        role_words.insert(0, tokens[i].group(0))
+        i -= 1
+    if gap.strip() == "," and not role_words:
+        return
+    role, plural = _parse_role(role_words)
+    if role is None:
+        return
+    if role == "counterpart":
+        cand.counterpart = True
+    else:
+        cand.role, cand.plural = role, plural
+    if i < 0:
+        return
+    word = tokens[i].group(0)
+    if word.lower() in ("former", "ex"):
+        cand.former = True
+    if word.lower() in ("its", "whose"):
+        cand.org_ref = True
+        return
+    country = _country_of_word(word)
+    if country is None and i >= 1:
+        country = _country_of_word(tokens[i - 1].group(0) + " " + word)
+    org = _org_of_word(word)
+    if country:
+        cand.country = country
+    elif org:
+        cand.organization = org
+        cand.country = BODY_COUNTRY.get(org)
+    elif word[:1].isupper() and i >= 1:
+        two = _org_of_word(tokens[i - 1].group(0) + " " + word)
+        if two:
+            cand.organization = two
+            cand.country = BODY_COUNTRY.get(two)
+
+
+def _right_info(cand: _Candidate, text: str) -> None:
+    """Country from "… of Iran" and role from an appositive ", Ukraine's foreign minister,"."""
+    after = text[cand.end :]
+    match = re.match(r"\s+of\s+(?:the\s+)?", after)
+    if match:
+        found = country_at(text, cand.end + match.end())
+        if found and not cand.country:
+            cand.country = found[0]
+    match = re.match(
+        r",\s+(?:(?:the|a|an)\s+)?(?P<app>[^,.;“”\"()]{3,80}?)(?=,|\.|;|$|\s+said\b)", after
+    )
+    if not match or cand.role:
+        return
+    words = _TOKEN.findall(match["app"])
+    if not words or words[0].lower() in ("former", "ex-", "who", "which", "whose", "where"):
+        return
+    country = org = None
+    first = words[0]
+    if _country_of_word(first):
+        country = _country_of_word(first)
+        words = words[1:]
+    elif _org_of_word(first):
+        org = _org_of_word(first)
+        words = words[1:]
+    if not words or not all(w.lower() in _role_words() for w in words):
+        return
+    role, _ = _parse_role(words)
+    if role and role != "counterpart":
+        cand.role = role
+        cand.country = cand.country or country or (BODY_COUNTRY.get(org) if org else None)
+        cand.organization = cand.organization or org
+
+
+def _name_runs(text: str) -> list[tuple[int, int, str]]:
+    """Spans of capitalised words that may be a personal name, titles stripped."""
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    for token in _TOKEN.finditer(text):
+        word = token.group(0)
+        capital = (word[0].isupper() and not (len(word) > 1 and word.isupper())) or bool(
+            _NAME_PREFIX.match(word)
+        )
+        particle = word.lower() in NAME_PARTICLES and word[0].islower()
+        joined = current and text[current[-1].end() : token.start()] == " "
+        if current and joined and not _POSSESSIVE.search(current[-1].group(0)[-2:]):
+            if capital or particle:
+                current.append(token)
+                continue
+        if current:
+            runs.append(current)
+        current = [token] if capital else []
+    if current:
+        runs.append(current)
+    stop = _leading_stop()
+    found: list[tuple[int, int, str]] = []
+    for run in runs:
+        while run and (
+            _POSSESSIVE.sub("", run[0].group(0)) in stop or run[0].group(0)[0].islower()
+        ):
+            if _NAME_PREFIX.match(run[0].group(0)):
+                break
+            run = run[1:]
+        cut = next((k for k, t in enumerate(run) if _POSSESSIVE.sub("", t.group(0)) in _NOT_NAME
+                    or t.group(0).lower() in MONTHS or t.group(0).lower() in WEEKDAYS), None)  # fmt: skip
+        if cut is not None:
+            run = run[:cut]
+        while run and run[-1].group(0).lower() in NAME_PARTICLES:
+            run = run[:-1]
+        if len(run) < 2 or len(run) > 5:
+            continue
+        last = run[-1]
+        end = last.end()
+        word = last.group(0)
+        poss = re.search(r"['’]s$", word)
+        if poss:
+            end -= len(poss.group(0))
+        name = text[run[0].start() : end]
+        if name in country_names() or name in ORGANIZATIONS or name in BODY_COUNTRY:
+            continue
+        if any(_POSSESSIVE.sub("", t.group(0)) in ORG_HEADS for t in run):
+            continue
+        found.append((run[0].start(), end, name))
+    return found
+
+
+def surname_of(name: str) -> str:
+    """The surname as the text reuses it ("al-Assad", "Al Saud" kept whole)."""
+    parts = name.split()
+    if len(parts) >= 2 and parts[-2] in ("Al", "El", "Abu", "Bin", "Ibn"):
+        return " ".join(parts[-2:])
+    return parts[-1]
+
+
+def _surname_key(name: str) -> str:
+    return fold(re.sub(r"^(?:al|el|ad|as|an)-", "", surname_of(name), flags=re.IGNORECASE))
+
+
+def _same_person(a: str, b: str) -> bool:
+    first_a, first_b = fold(a.split()[0]), fold(b.split()[0])
+    return difflib.SequenceMatcher(None, first_a, first_b).ratio() >= 0.6 or (
+        first_a[:1] == first_b[:1] and len(a.split()) != len(b.split())
+    )
+
+
+def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
+    """People (from all paragraphs, captions too) and bodies, with their mentions."""
+    candidates: list[_Candidate] = []
+    for index, text in enumerate(paragraphs):
+        sentence_people: list[_Candidate] = []
+        for start, end, name in _name_runs(text):
+            cand = _Candidate(index, start, end, name)
+            _left_info(cand, text)
+            _right_info(cand, text)
+            cand.speaks = bool(
+                _SPEAKS_AFTER.match(text[end:]) or _SPEAKS_BEFORE.search(text[:start])
+            ) or bool(re.match(r"^\s*,\s*(?:who|speaking)\b", text[end:]))
+            if not cand.role and sentence_people and not cand.counterpart:
+                prev = sentence_people[-1]
+                between = text[prev.end : start]
+                if prev.plural and re.fullmatch(
+                    r"(?:\s+of\s+[\w’' ]+?)?\s*(?:,|,?\s+and)\s*", between
+                ):
+                    cand.role, cand.plural = prev.role, True
+                    cand.country = cand.country
+            if cand.counterpart:
+                prev_roles = [p.role for p in sentence_people if p.role]
+                cand.role = prev_roles[-1] if prev_roles else None
+            sentence_people.append(cand)
+            candidates.append(cand)
+    bodies, body_mentions = _find_bodies(paragraphs, body_flags)
+    people = _merge_people(candidates, paragraphs, bodies, body_mentions)
+    mentions = _person_mentions(paragraphs, people) + body_mentions
+    mentions += _pronoun_mentions(paragraphs)
+    mentions.sort(key=lambda m: (m.para, m.start, -m.end))
+    countries = _countries(paragraphs, body_flags)
+    return Cast(tuple(people), tuple(bodies), tuple(mentions), countries)
+
+
+def _merge_people(
+    candidates: list[_Candidate],
+    paragraphs: Sequence[str],
+    bodies: Sequence[Body],
+    body_mentions: Sequence[Mention],
+) -> list[Person]:
+    groups: dict[str, list[list[_Candidate]]] = {}
+    for cand in candidates:
+        key = _surname_key(cand.name)
+        for group in groups.setdefault(key, []):
+            if _same_person(group[0].name, cand.name):
+                group.append(cand)
+                break
+        else:
+            groups[key].append([cand])
+    people: list[Person] = []
+    used_ids: set[str] = set()
+    ordered = sorted(
+        (group for lists in groups.values() for group in lists),
+        key=lambda g: (g[0].para, g[0].start),
+    )
+    for group in ordered:
+        surname = surname_of(group[0].name)
+        skey = _surname_key(group[0].name)
+        speaks = any(c.speaks for c in group) or _surname_speaks(paragraphs, surname)
+        has_role = any(c.role and not c.former for c in group)
+        if not (speaks or has_role):
+            continue
+        best = next((c for c in group if c.role and not c.former), group[0])
+        country = best.country or next((c.country for c in group if c.country), None)
+        org = best.organization or next((c.organization for c in group if c.organization), None)
+        if best.org_ref and not org:
+            org = _last_body_before(body_mentions, bodies, best.para, best.start)
+        names = []
+        for cand in group:
+            if cand.name not in names:
+                names.append(cand.name)
+        key = skey.replace(" ", "-")
+        base, n = key, 2
+        while key in used_ids:
+            key, n = f"{base}-{n}", n + 1
+        used_ids.add(key)
+        people.append(
+            Person(
+                key=key,
+                name=names[0],
+                surname=surname,
+                aliases=tuple(names[1:]),
+                role=best.role if best.role and not best.former else None,
+                country=country,
+                organization=org,
+            )
+        )
+    return people
+
+
+def _last_body_before(
+    mentions: Sequence[Mention], bodies: Sequence[Body], para: int, pos: int
+) -> str | None:
+    names = {b.key: b.name for b in bodies}
+    previous = [m for m in mentions if (m.para, m.start) < (para, pos)]
+    return names.get(previous[-1].key) if previous else None
+
+
+def _surname_speaks(paragraphs: Sequence[str], surname: str) -> bool:
+    pattern = re.compile(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])")
+    for text in paragraphs:
+        for match in pattern.finditer(text):
+            if _SPEAKS_AFTER.match(text[match.end() :]) or _SPEAKS_BEFORE.search(
+                text[: match.start()]
+            ):
+                return True
+    return False
+
+
+def _person_mentions(paragraphs: Sequence[str], people: Sequence[Person]) -> list[Mention]:
+    forms: list[tuple[str, str]] = []
+    for person in people:
+        for name in (person.name, *person.aliases):
+            forms.append((name, person.key))
+        forms.append((person.surname, person.key))
+        bare = re.sub(r"^(?:al|el)-", "", person.surname)
+        if bare != person.surname:
+            forms.append((bare, person.key))
+            forms.append(("Al-" + bare, person.key))
+    forms.sort(key=lambda f: -len(f[0]))
+    mentions: list[Mention] = []
+    for index, text in enumerate(paragraphs):
+        taken: list[tuple[int, int]] = []
+        folded = fold(text)
+        for form, key in forms:
+            pattern = re.compile(r"(?<![\w-])" + re.escape(fold(form)) + r"(?![\w-])")
+            for match in pattern.finditer(folded):
+                if any(match.start() < e and s < match.end() for s, e in taken):
+                    continue
+                if len(folded) != len(text) and fold(
+                    text[match.start() : match.end()]
+                ) != match.group(0):
+                    continue
+                taken.append(match.span())
+                mentions.append(Mention(index, match.start(), match.end(), key, "person"))
+    return mentions
+
+
+def _pronoun_mentions(paragraphs: Sequence[str]) -> list[Mention]:
+    mentions = []
+    for index, text in enumerate(paragraphs):
+        for match in _PRONOUN.finditer(text):
+            mentions.append(Mention(index, match.start(), match.end(), "", "pronoun"))
+        for match in _ANAPHOR.finditer(text):
+            word = " ".join(match["word"].lower().split())
+            mentions.append(Mention(index, match.start(), match.end(), "", "anaphor", word))
+    return mentions
+
+
+def _ministry(match: re.Match[str]) -> Body | None:
+    who = match["who"]
+    code = None
+    if who:
+        code = _country_of_word(who) or _country_of_word(who.split()[-1])
+        if code is None:
+            return None
+    if code is None:
+        return None
+    kind = (match["kind"] or "").strip().title()
+    if not kind and match["of"]:
+        kind = "Foreign" if match["of"].startswith("Foreign") else match["of"].title()
+    adjective = ADJECTIVE_OF.get(code, who)
+    name = " ".join(x for x in (adjective, kind, "Ministry") if x)
+    return Body(fold(name), name, (), code)
+
+
+def _find_bodies(
+    paragraphs: Sequence[str], body_flags: Sequence[bool]
+) -> tuple[list[Body], list[Mention]]:
+    bodies: dict[str, Body] = {}
+    aliases: dict[str, list[str]] = {}
+    mentions: list[Mention] = []
+    gazetteer = sorted(
+        {**ORGANIZATIONS, **{k: k for k in BODY_COUNTRY}}.items(), key=lambda kv: -len(kv[0])
+    )
+    generic = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,5}(?:" + "|".join(sorted(ORG_HEADS)) + r")\b")
+    for index, text in enumerate(paragraphs):
+        if not body_flags[index]:
+            continue
+        taken: list[tuple[int, int]] = []
+
+        def add(body: Body, start: int, end: int, surface: str, index: int = index) -> None:
+            if any(start < e and s < end for s, e in taken):
+                return
+            taken.append((start, end))
+            bodies.setdefault(body.key, body)
+            if surface != body.name and surface not in aliases.setdefault(body.key, []):
+                aliases[body.key].append(surface)
+            mentions.append(Mention(index, start, end, body.key, "body"))
+
+        for match in _MINISTRY.finditer(text):
+            body = _ministry(match)
+            if body:
+                start = match.start("who") if match["who"] else match.start()
+                surface = text[start : match.end()]
+                add(body, match.start(), match.end(), surface)
+        for match in generic.finditer(text):
+            words = match.group(0).split()
+            while words and (words[0] in FUNCTION_WORDS or words[0] in ("The",)):
+                words = words[1:]
+            if len(words) < 2 or "Ministry" in words:
+                continue
+            name = " ".join(words)
+            if name in ORGANIZATIONS:
+                name = ORGANIZATIONS[name]
+            start = match.end() - len(" ".join(words))
+            add(Body(fold(name), name, (), _country_of_word(words[0])), start, match.end(), name)
+        for surface, name in gazetteer:
+            for match in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
+                add(Body(fold(name), name, (), BODY_COUNTRY.get(name)), *match.span(), surface)
+    result = [
+        Body(b.key, b.name, tuple(aliases.get(b.key, ())), b.country) for b in bodies.values()
+    ]
+    return result, mentions
+
+
+def _countries(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> tuple[str, ...]:
+    seen: list[str] = []
+    for index, text in enumerate(paragraphs):
+        if not body_flags[index]:
+            continue
+        pos = 0
+        while pos < len(text):
+            if (pos == 0 or not text[pos - 1].isalnum()) and text[pos].isupper():
+                found = country_at(text, pos)
+                if found:
+                    if found[0] not in seen:
+                        seen.append(found[0])
+                    pos = found[1]
+                    continue
+            pos += 1
+    return tuple(seen)

@@ -1,0 +1,288 @@
+"""Direct quotes and who said them.
+
+Each quotation is attributed from its own sentence first ("X said", "said X", "according
+to X", "X was quoted as saying by Y", "he said"), then from the quote before it (a second
+quoted sentence, a quote running on over paragraphs). A short quotation with no one
+saying it is a scare quote ("terrorism") and is left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefgen.draft.article import QuoteSpan, quote_spans, split_sentences
+from briefgen.draft.lexicon import NEWS_AGENCIES
+from briefgen.draft.people import Cast, Mention
+
+_CUE = re.compile(
+    r"\baccording\s+to\b|\b(?:was|is|were|being)\s+quoted\s+as\s+saying\b|\bquoted\s+as\s+saying\b"
+    r"|\b(?:said|says|say|told|tells|added|adding|wrote|writes|tweeted|posted|stressed|insisted"
+    r"|warned|noted|declared|stated|announced|argued|urged|explained|replied|responded|asked"
+    r"|continued|cautioned|emphasi[sz]ed|underlined|acknowledged|admitted|conceded|claimed"
+    r"|vowed|pledged|described|dismissed|rejected|accused|saying|called|promised|predicted"
+    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated"
+    r"|confirmed|denied|hoped|welcomed|condemned|criticised|criticized|praised|thanked)\b"
+)
+_INVERTED_OK = re.compile(r"^[\s,]*(?:(?:the|a|an|[A-Z][\w’'.-]*|[a-z]+(?:-[a-z]+)?)\s+){0,5}?$")
+_CONTEXTS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            r"\bquoted\s+(?:as\s+saying\s+)?by\s+(?:the\s+)?(?P<x>[^,_.;]+?)(?=\s+that\b|\s+as\b|[,.;_]|$)"
+        ),
+        "quoted by {x}",
+    ),
+    (
+        re.compile(r"\bin\s+an?\s+(?P<x>tweet|post\s+on\s+(?:X|Twitter|Telegram|Facebook))\b"),
+        "in a {x}",
+    ),
+    (
+        re.compile(
+            r"\b(?:wrote|posted|said)\s+on\s+(?P<x>social\s+media|X|Twitter|Telegram|Facebook|Instagram)\b"
+        ),
+        "on {x}",
+    ),
+    (
+        re.compile(r"\bon\s+(?P<x>social\s+media|state\s+television|state\s+TV|television)\b"),
+        "on {x}",
+    ),
+    (
+        re.compile(
+            r"\btold\s+(?P<x>reporters|journalists|lawmakers|parliament|the\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
+        ),
+        "told {x}",
+    ),
+    (
+        re.compile(
+            r"\bin\s+an?\s+(?P<x>(?:joint\s+|written\s+)?statement|interview(?:\s+with\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
+            r"|speech|televised\s+address|video\s+address|press\s+release|letter|briefing|news\s+conference|press\s+conference)\b"
+        ),
+        "in a {x}",
+    ),
+    (
+        re.compile(
+            r"\b(?:at|during)\s+an?\s+(?P<x>news\s+conference|press\s+conference|briefing)\b"
+        ),
+        "at a {x}",
+    ),
+    (re.compile(r"\b(?P<x>in\s+parliament)\b"), "{x}"),
+]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote, verbatim, with its speaker (a person or body key) and how it was said."""
+
+    text: str
+    speaker: str
+    speaker_kind: str  # "person" or "body"
+    context: str | None
+    para: int
+    start: int
+
+
+@dataclass(frozen=True)
+class QuoteReport:
+    quotes: tuple[Quote, ...]
+    unattributed: tuple[str, ...]  # quotations of some length with no speaker found
+
+
+def _mask(text: str, spans: Sequence[QuoteSpan]) -> str:
+    chars = list(text)
+    for span in spans:
+        for k in range(span.start, span.end):
+            chars[k] = "_"
+    return "".join(chars)
+
+
+def _context(sentence: str) -> str | None:
+    for pattern, template in _CONTEXTS:
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        value = " ".join(match["x"].split())
+        if template.startswith("quoted by"):
+            words = value.split()
+            agency = next(
+                (w for w in words if w in NEWS_AGENCIES or (w.isupper() and len(w) > 1)), None
+            )
+            if agency:
+                value = agency
+            else:
+                caps = re.findall(r"(?:[A-Z][\w’'-]*\s?)+", value)
+                if caps:
+                    value = "the " + caps[-1].strip()
+        return template.format(x=value)
+    return None
+
+
+class _Resolver:
+    """Turns a mention (name, pronoun, "the ministry") into the key of who it stands for."""
+
+    def __init__(self, cast: Cast, inside_quote: set[tuple[int, int]]) -> None:
+        self.cast = cast
+        self.people = {p.key: p for p in cast.people}
+        self.bodies = {b.key: b for b in cast.bodies}
+        named = [
+            m for m in cast.mentions if m.kind == "person" and (m.para, m.start) not in inside_quote
+        ]
+        self.person_positions = [(m.para, m.start) for m in named]
+        self.person_keys = [m.key for m in named]
+        self.body_mentions = [m for m in cast.mentions if m.kind == "body"]
+
+    def resolve(self, mention: Mention) -> tuple[str, str] | None:
+        if mention.kind == "person":
+            return mention.key, "person"
+        if mention.kind == "body":
+            return mention.key, "body"
+        if mention.kind == "pronoun":
+            i = bisect.bisect_left(self.person_positions, (mention.para, mention.start))
+            return (self.person_keys[i - 1], "person") if i else None
+        if mention.kind == "anaphor":
+            where = (mention.para, mention.start)
+            if mention.word == "ministry":
+                for m in reversed(self.body_mentions):
+                    if (m.para, m.start) < where and "ministry" in self.bodies[m.key].name.lower():
+                        return m.key, "body"
+                return None
+            i = bisect.bisect_left(self.person_positions, where)
+            for key in reversed(self.person_keys[:i]):
+                role = (self.people[key].role or "").lower()
+                if mention.word in role:
+                    return key, "person"
+        return None
+
+
+def find_quotes(paragraphs: Sequence[str], is_body: Sequence[bool], cast: Cast) -> QuoteReport:
+    """Every direct quote in the body paragraphs, attributed where the text allows."""
+    by_para: dict[int, list[Mention]] = {}
+    for mention in cast.mentions:
+        by_para.setdefault(mention.para, []).append(mention)
+    inside: set[tuple[int, int]] = set()
+    all_spans = {i: quote_spans(t) for i, t in enumerate(paragraphs)}
+    for i, spans in all_spans.items():
+        for m in by_para.get(i, []):
+            if any(s.start <= m.start < s.end for s in spans):
+                inside.add((m.para, m.start))
+    resolver = _Resolver(cast, inside)
+    quotes: list[Quote] = []
+    unattributed: list[str] = []
+    last: tuple[str, str] | None = None  # speaker of the previous quote
+    run_on: tuple[str, str] | None = None  # speaker of a quote left open at paragraph end
+    quoted_by: dict[str, str] = {}
+    for index, text in enumerate(paragraphs):
+        if not is_body[index]:
+            continue
+        spans = all_spans[index]
+        if not spans:
+            run_on = None
+            last = None if index and not _quote_only(paragraphs[index - 1]) else last
+            continue
+        masked = _mask(text, spans)
+        mentions = [m for m in by_para.get(index, []) if (m.para, m.start) not in inside]
+        previous_in_para: tuple[str, str] | None = None
+        for s_start, s_end in split_sentences(text, spans):
+            sentence = masked[s_start:s_end]
+            in_sentence = [sp for sp in spans if s_start <= sp.start < s_end]
+            if not in_sentence:
+                continue
+            cues = [
+                (s_start + m.start(), s_start + m.end(), m.group(0))
+                for m in _CUE.finditer(sentence)
+            ]
+            context = _context(sentence)
+            for span in in_sentence:
+                speaker = _attribute(span, cues, mentions, masked, s_start, s_end, resolver)
+                how = context
+                if speaker is None and span.start == 0 and run_on:
+                    speaker = run_on
+                elif speaker is None and previous_in_para:
+                    speaker = previous_in_para
+                elif speaker is None and span.start == 0 and last and _quote_only(text):
+                    speaker = last
+                if speaker is None or (not cues and speaker is None):
+                    words = len(text[span.inner_start : span.inner_end].split())
+                    if words >= 6:
+                        unattributed.append(text[span.inner_start : span.inner_end].strip())
+                    continue
+                if how and how.startswith("quoted by"):
+                    quoted_by[speaker[0]] = how
+                elif how is None and re.search(r"\bquoted\s+as\s+saying\b", sentence):
+                    how = quoted_by.get(speaker[0])
+                body = _quote_text(text, span)
+                if not body:
+                    continue
+                quotes.append(Quote(body, speaker[0], speaker[1], how, index, span.inner_start))
+                previous_in_para = speaker
+                last = speaker
+        run_on = last if not spans[-1].closed else None
+    return QuoteReport(tuple(quotes), tuple(unattributed))
+
+
+def _quote_only(text: str) -> bool:
+    return text.lstrip().startswith(("“", '"'))
+
+
+def _quote_text(text: str, span: QuoteSpan) -> str:
+    body = text[span.inner_start : span.inner_end].strip()
+    return body.rstrip(",").rstrip()
+
+
+def _attribute(
+    span: QuoteSpan,
+    cues: list[tuple[int, int, str]],
+    mentions: list[Mention],
+    masked: str,
+    s_start: int,
+    s_end: int,
+    resolver: _Resolver,
+) -> tuple[str, str] | None:
+    def distance(cue: tuple[int, int, str]) -> int:
+        if cue[0] >= span.end:
+            return cue[0] - span.end
+        return max(0, span.start - cue[1])
+
+    for cue in sorted(cues, key=distance):
+        speaker = _subject(cue, mentions, masked, s_start, s_end, resolver, span)
+        if speaker:
+            return speaker
+    return None
+
+
+def _subject(
+    cue: tuple[int, int, str],
+    mentions: list[Mention],
+    masked: str,
+    s_start: int,
+    s_end: int,
+    resolver: _Resolver,
+    span: QuoteSpan,
+) -> tuple[str, str] | None:
+    start, end, word = cue
+    after = [m for m in mentions if end <= m.start < s_end]
+    before = [m for m in mentions if s_start <= m.start and m.end <= start]
+    inverted = None
+    if (
+        after
+        and _INVERTED_OK.match(masked[end : after[0].start])
+        and "_" not in masked[end : after[0].start]
+    ):
+        inverted = after[0]
+    if word.startswith("according"):
+        return resolver.resolve(inverted) if inverted else None
+    left = None
+    if before:
+        candidate = max(before, key=lambda m: m.end)
+        gap = masked[candidate.end : start]
+        if "_" not in gap and len(gap) <= 120:
+            left = candidate
+    just_after_quote = masked[span.end : start].strip(" ,") == "" and start >= span.end
+    order = [inverted, left] if just_after_quote else [left, inverted]
+    for mention in order:
+        if mention is not None:
+            speaker = resolver.resolve(mention)
+            if speaker:
+                return speaker
+    return None

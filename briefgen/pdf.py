@@ -1,0 +1,126 @@
+"""PDF through WeasyPrint: a URL fetcher that only serves allowed files, captured warnings, metadata.
+
+WeasyPrint logs problems (a missing image, a bad CSS rule) instead of raising;
+we collect its log records during a render and hand them back as problems.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import mimetypes
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from weasyprint import HTML, URLFetcher
+from weasyprint.urls import URLFetcherResponse
+
+PDF_VARIANTS = (
+    "pdf/a-1b",
+    "pdf/a-2b",
+    "pdf/a-3b",
+    "pdf/a-2u",
+    "pdf/a-3u",
+    "pdf/a-4",
+    "pdf/ua-1",
+    "pdf/ua-2",
+)
+
+
+class RefusedFetch(ValueError):
+    """A resource outside the allowed folders, or on a scheme we never fetch."""
+
+
+class RestrictedFetcher(URLFetcher):
+    """Serves ``file:`` URLs inside the allowed folders (after following symlinks); nothing else."""
+
+    def __init__(self, roots: Sequence[Path]) -> None:
+        super().__init__(timeout=1, allowed_protocols=("file",), allow_redirects=False)
+        self.roots = tuple(root.resolve() for root in roots)
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+        parsed = urllib.parse.urlsplit(url)
+        if parsed.scheme.lower() != "file" or parsed.netloc not in ("", "localhost"):
+            self.refused.append(url)
+            raise RefusedFetch(f"briefgen never fetches {parsed.scheme or 'this'} URLs: {url[:80]}")
+        path = Path(urllib.request.url2pathname(parsed.path)).resolve()
+        if (
+            not any(path == root or root in path.parents for root in self.roots)
+            or not path.is_file()
+        ):
+            self.refused.append(url)
+            raise RefusedFetch(
+                f"refused to read {path}: only files inside the brief's folder are used"
+            )
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[tuple[str, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append((record.levelname.lower(), record.getMessage()))
+
+
+@contextmanager
+def captured_weasyprint_log() -> Iterator[_Collector]:
+    logger = logging.getLogger("weasyprint")
+    collector = _Collector()
+    previous = logger.propagate
+    logger.addHandler(collector)
+    logger.propagate = False
+    try:
+        yield collector
+    finally:
+        logger.removeHandler(collector)
+        logger.propagate = previous
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    data: bytes
+    pages: int
+    messages: tuple[tuple[str, str], ...]  # (level, message) from WeasyPrint
+
+
+def render_pdf(
+    html: str,
+    *,
+    base_dir: Path,
+    allowed_roots: Sequence[Path],
+    variant: str | None = None,
+    min_pages_for_toc: int | None = None,
+    html_without_toc: str | None = None,
+) -> PdfResult:
+    """Lay out and write the PDF. With ``html_without_toc``, short briefs drop their contents list."""
+    fetcher = RestrictedFetcher([base_dir, *allowed_roots])
+    with captured_weasyprint_log() as log:
+        document = HTML(
+            string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
+        ).render()
+        if (
+            html_without_toc is not None
+            and min_pages_for_toc
+            and len(document.pages) <= min_pages_for_toc
+        ):
+            shorter = HTML(
+                string=html_without_toc,
+                base_url=base_dir.resolve().as_uri() + "/",
+                url_fetcher=fetcher,
+            ).render()
+            if len(shorter.pages) < min_pages_for_toc:
+                document, html = shorter, html_without_toc
+        identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        options: dict[str, object] = {"pdf_tags": True, "pdf_identifier": identifier}
+        if variant:
+            options["pdf_variant"] = variant
+        data = document.write_pdf(**options)
+    return PdfResult(data, len(document.pages), tuple(log.messages))
