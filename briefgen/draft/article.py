@@ -42,10 +42,8 @@ _DATELINE = re.compile(
 _AGENCIES = {"AP": "The Associated Press", "AFP": "AFP", "Reuters": "Reuters"}
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st gen lt col sgt sen rep gov jan feb mar apr jun jul aug sep sept oct nov
-    dec no u.s u.n u.k e.u inc co corp jr sr vs etc prof maj capt adm cmdr""".split()
+    dec no u.s u.n u.k e.u inc co corp jr sr vs etc prof maj capt adm cmdr""".split()  # noqa: SIM905
 )
-_OPENING = '“"‘'
-_CLOSING = '”"’'
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _NOT_NAME = frozenset(
     """United Nations States Republic Kingdom Islamic Democratic Federation News Press Arab
     Union Emirates Council Minister Ministry Foreign Affairs Agency Department Office League
-    Party Army Forces Front Movement Bank Fund Programme Organization Organisation Court""".split()
+    Party Army Forces Front Movement Bank Fund Programme Organization Organisation Court""".split()  # noqa: SIM905
 )
 
 
@@ -302,6 +302,11 @@ def _right_info(cand: _Candidate, text: str) -> None:
         cand.organization = cand.organization or org
 
 
+def _never_in_name(word: str) -> bool:
+    low = word.lower()
+    return _POSSESSIVE.sub("", word) in _NOT_NAME or low in MONTHS or low in WEEKDAYS
+
+
 def _name_runs(text: str) -> list[tuple[int, int, str]]:
     """Spans of capitalised words that may be a personal name, titles stripped."""
     runs: list[list[re.Match[str]]] = []
@@ -313,10 +318,10 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
         )
         particle = word.lower() in NAME_PARTICLES and word[0].islower()
         joined = current and text[current[-1].end() : token.start()] == " "
-        if current and joined and not _POSSESSIVE.search(current[-1].group(0)[-2:]):
-            if capital or particle:
-                current.append(token)
-                continue
+        possessive = _POSSESSIVE.search(current[-1].group(0)[-2:]) if current else None
+        if current and joined and not possessive and (capital or particle):
+            current.append(token)
+            continue
         if current:
             runs.append(current)
         current = [token] if capital else []
@@ -331,8 +336,7 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
             if _NAME_PREFIX.match(run[0].group(0)):
                 break
             run = run[1:]
-        cut = next((k for k, t in enumerate(run) if _POSSESSIVE.sub("", t.group(0)) in _NOT_NAME
-                    or t.group(0).lower() in MONTHS or t.group(0).lower() in WEEKDAYS), None)  # fmt: skip
+        cut = next((k for k, t in enumerate(run) if _never_in_name(t.group(0))), None)
         if cut is not None:
             run = run[:cut]
         while run and run[-1].group(0).lower() in NAME_PARTICLES:
@@ -554,7 +558,14 @@ def _find_bodies(
             continue
         taken: list[tuple[int, int]] = []
 
-        def add(body: Body, start: int, end: int, surface: str, index: int = index) -> None:
+        def add(
+            body: Body,
+            start: int,
+            end: int,
+            surface: str,
+            index: int = index,
+            taken: list[tuple[int, int]] = taken,
+        ) -> None:
             if any(start < e and s < end for s, e in taken):
                 return
             taken.append((start, end))

@@ -18,7 +18,7 @@ from briefgen.draft.lexicon import NEWS_AGENCIES
 from briefgen.draft.people import Cast, Mention
 
 _CUE = re.compile(
-    r"\baccording\s+to\b|\b(?:was|is|were|being)\s+quoted\s+as\s+saying\b|\bquoted\s+as\s+saying\b"
+    r"\b[Aa]ccording\s+to\b|\b(?:was|is|were|being)\s+quoted\s+as\s+saying\b|\bquoted\s+as\s+saying\b"
     r"|\b(?:said|says|say|told|tells|added|adding|wrote|writes|tweeted|posted|stressed|insisted"
     r"|warned|noted|declared|stated|announced|argued|urged|explained|replied|responded|asked"
     r"|continued|cautioned|emphasi[sz]ed|underlined|acknowledged|admitted|conceded|claimed"
@@ -172,6 +172,7 @@ def find_quotes(paragraphs: Sequence[str], is_body: Sequence[bool], cast: Cast) 
     last: tuple[str, str] | None = None  # speaker of the previous quote
     run_on: tuple[str, str] | None = None  # speaker of a quote left open at paragraph end
     quoted_by: dict[str, str] = {}
+    last_context: str | None = None
     for index, text in enumerate(paragraphs):
         if not is_body[index]:
             continue
@@ -197,9 +198,9 @@ def find_quotes(paragraphs: Sequence[str], is_body: Sequence[bool], cast: Cast) 
                 speaker = _attribute(span, cues, mentions, masked, s_start, s_end, resolver)
                 how = context
                 if speaker is None and span.start == 0 and run_on:
-                    speaker = run_on
+                    speaker, how = run_on, how or last_context
                 elif speaker is None and previous_in_para:
-                    speaker = previous_in_para
+                    speaker, how = previous_in_para, how or last_context
                 elif speaker is None and span.start == 0 and last and _quote_only(text):
                     speaker = last
                 if speaker is None or (not cues and speaker is None):
@@ -216,7 +217,7 @@ def find_quotes(paragraphs: Sequence[str], is_body: Sequence[bool], cast: Cast) 
                     continue
                 quotes.append(Quote(body, speaker[0], speaker[1], how, index, span.inner_start))
                 previous_in_para = speaker
-                last = speaker
+                last, last_context = speaker, how
         run_on = last if not spans[-1].closed else None
     return QuoteReport(tuple(quotes), tuple(unattributed))
 
@@ -270,7 +271,7 @@ def _subject(
         and "_" not in masked[end : after[0].start]
     ):
         inverted = after[0]
-    if word.startswith("according"):
+    if word.lower().startswith("according"):
         return resolver.resolve(inverted) if inverted else None
     left = None
     if before:

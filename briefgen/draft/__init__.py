@@ -1,0 +1,277 @@
+"""Article text -> draft fact sheet, offline and rule-based.
+
+``draft_brief`` reads the article (headline, dateline, Source line), finds the people
+and bodies in it, attributes every direct quote, places dated events on a timeline and
+lays all of it out as a fact sheet whose unknown values are marked ``FILL IN``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import textwrap
+from dataclasses import dataclass
+
+from briefgen.dates import PartialDate
+from briefgen.draft.article import (
+    Article,
+    dateline_end,
+    quote_spans,
+    read_article,
+    split_sentences,
+)
+from briefgen.draft.dates import find_dates
+from briefgen.draft.lexicon import NEWS_AGENCIES, country_name
+from briefgen.draft.people import Cast, country_at, find_cast
+from briefgen.draft.quotes import Quote, find_quotes
+from briefgen.draft.skeleton import FILL_IN, lay_out, skeleton_values
+from briefgen.draft.writer import Markdown, Verbatim, dump_document
+
+__all__ = ["FILL_IN", "Draft", "draft_brief", "skeleton_brief", "source_id_for"]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A fact sheet ready to write, and what the analyst should know about it."""
+
+    document: dict[str, object]
+    header: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    def yaml(self) -> str:
+        return dump_document(self.document, self.header)
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII slug: ``Al Jazeera`` -> ``al-jazeera``."""
+    from briefgen.draft.lexicon import fold
+
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def source_id_for(publisher: str | None) -> str:
+    """Source id: the publisher's slug (agencies trimmed: "X and news agencies" -> x)."""
+    if not publisher:
+        return "article"
+    name = re.split(r"\s+(?:and|with|&)\s+(?:news\s+)?agencies\b|,|/", publisher)[0]
+    return slugify(name) or "article"
+
+
+def skeleton_brief(brief_id: str, today: dt.date) -> Draft:
+    """An empty brief with every section and a guide line for each."""
+    header = (
+        f"Brief `{brief_id}`, started by `briefgen new` on {today.isoformat()}.",
+        "Replace every FILL IN (`briefgen check` lists them); the commented-out",
+        "sections are optional examples: uncomment the ones you need.",
+    )
+    return Draft(lay_out(skeleton_values(today)), header, ())
+
+
+def _escape_md(text: str) -> str:
+    return re.sub(r"([\[\]*_`<>\\])", r"\\\1", text)
+
+
+def _cite(text: str, source: str) -> Markdown:
+    return Markdown(f"{_escape_md(text.strip())} [@{source}]")
+
+
+def _lead(article: Article) -> str | None:
+    """The first sentences of the story, without its dateline."""
+    sentences: list[str] = []
+    for para in article.body:
+        if para.text.lstrip().startswith(("“", '"')):
+            continue
+        text = para.text[dateline_end(para.text) :]
+        for start, end in split_sentences(text):
+            sentences.append(text[start:end].strip())
+        if len(sentences) >= 2:
+            break
+    return " ".join(sentences[:3]) or None
+
+
+def _participants(
+    cast: Cast, quotes: tuple[Quote, ...]
+) -> tuple[dict[str, object], dict[str, str]]:
+    """Participants by id, and the id of every speaker key."""
+    out: dict[str, object] = {}
+    ids: dict[str, str] = {}
+    for person in cast.people:
+        entry: dict[str, object] = {"name": person.name, "role": person.role or FILL_IN}
+        entry["country"] = person.country or (None if person.organization else FILL_IN)
+        entry["organization"] = person.organization
+        if person.aliases:
+            entry["aliases"] = list(person.aliases)
+        out[person.key] = {k: v for k, v in entry.items() if v is not None}
+        ids[person.key] = person.key
+    speaking = {q.speaker for q in quotes if q.speaker_kind == "body"}
+    for body in cast.bodies:
+        if body.key not in speaking:
+            continue
+        pid = slugify(body.name)
+        while pid in out:
+            pid += "-body"
+        entry = {"name": body.name, "country": body.country}
+        if body.aliases:
+            entry["aliases"] = list(body.aliases)
+        out[pid] = {k: v for k, v in entry.items() if v is not None}
+        ids[body.key] = pid
+    return out, ids
+
+
+def _positions(quotes: tuple[Quote, ...], ids: dict[str, str], source: str) -> list[object]:
+    order: list[str] = []
+    grouped: dict[str, list[dict[str, object]]] = {}
+    for quote in quotes:
+        pid = ids.get(quote.speaker)
+        if pid is None:
+            continue
+        if pid not in grouped:
+            order.append(pid)
+            grouped[pid] = []
+        entry: dict[str, object] = {"text": Verbatim(quote.text), "source": source}
+        if quote.context:
+            entry["context"] = quote.context
+        if all(q["text"] != quote.text for q in grouped[pid]):
+            grouped[pid].append(entry)
+    return [
+        {"actor": pid, "stance": FILL_IN, "summary": Markdown(FILL_IN), "quotes": grouped[pid]}
+        for pid in order
+    ]
+
+
+def _timeline(article: Article, date: PartialDate | None, source: str) -> list[object]:
+    events: list[tuple[PartialDate, str]] = []
+    for para in article.body:
+        text = para.text
+        skip = dateline_end(text)
+        spans = quote_spans(text)
+        for start, end in split_sentences(text, spans):
+            sentence = text[max(start, skip) : end].strip()
+            if not sentence:
+                continue
+            offset = text.index(sentence, start)
+            for mention in find_dates(sentence, date):
+                at = offset + mention.start
+                quoted = any(s.start <= at < s.end for s in spans)
+                word = sentence[mention.start : mention.end].lower()
+                if quoted and word in ("today", "yesterday", "tomorrow"):
+                    continue
+                if (mention.date, sentence) not in events:
+                    events.append((mention.date, sentence))
+    events.sort(key=lambda e: e[0])
+    return [{"date": d, "event": _cite(s, source), "source": source} for d, s in events]
+
+
+def _actors(cast: Cast, participant_ids: dict[str, str]) -> list[object]:
+    actors: list[object] = []
+    for code in cast.countries:
+        actors.append({"name": country_name(code), "country": code, "role_in_context": FILL_IN})
+    for body in cast.bodies:
+        if body.key in participant_ids or body.name in NEWS_AGENCIES:
+            continue
+        entry = {"name": body.name, "country": body.country, "role_in_context": FILL_IN}
+        actors.append({k: v for k, v in entry.items() if v is not None})
+    return actors
+
+
+def draft_brief(
+    text: str,
+    *,
+    source_file: str,
+    date: PartialDate | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+    today: dt.date | None = None,
+) -> Draft:
+    """Draft a fact sheet from an article's text; overrides win over what the text says."""
+    today = today or dt.date.today()
+    article = read_article(text)
+    notes: list[str] = []
+    date = date or article.date
+    publisher = publisher or article.publisher
+    if date is None:
+        notes.append(
+            "no date found in the article: the brief is dated today, the source undated, and "
+            "weekdays or 'last month' are not placed on the timeline (give --date)"
+        )
+    if publisher is None:
+        notes.append("no publisher found (no closing 'Source:' line) — give --publisher")
+    source = source_id_for(publisher)
+    paragraphs = [p.text for p in article.paragraphs]
+    is_body = [p.kind == "body" for p in article.paragraphs]
+    cast = find_cast(paragraphs, is_body)
+    report = find_quotes(paragraphs, is_body, cast)
+    participants, ids = _participants(cast, report.quotes)
+    positions = _positions(report.quotes, ids, source)
+    timeline = _timeline(article, date, source)
+    if not cast.people:
+        notes.append("no named people found — participants left to fill")
+    if not positions:
+        notes.append("no attributed quotes found — positions left to fill")
+    for text_ in report.unattributed:
+        notes.append(f"quote with no speaker found, left out: “{text_[:60]}…”")
+    unrolled = [p.name for p in cast.people if not p.role]
+    if unrolled:
+        notes.append(f"role not found for {', '.join(unrolled)} — left to fill")
+    silent = [p.name for p in cast.people if p.key not in {q.speaker for q in report.quotes}]
+    if silent:
+        notes.append(f"no quotes from {', '.join(silent)} — add positions if they matter")
+    if not participants:
+        participants = skeleton_values(today)["participants"]  # type: ignore[assignment]
+    if not positions:
+        positions = skeleton_values(today)["positions"]  # type: ignore[assignment]
+        first = next(iter(participants))
+        positions[0]["actor"] = first  # type: ignore[index]
+    lead = _lead(article)
+    source_entry: dict[str, object] = {
+        "title": article.headline,
+        "publisher": publisher,
+        "date": date,
+        "url": url,
+        "file": source_file,
+    }
+    context: dict[str, object] = {}
+    if timeline:
+        context["timeline"] = timeline
+    actors = _actors(cast, ids)
+    if actors:
+        context["actors"] = actors
+    location = None
+    if article.dateline_place:
+        location = {"name": article.dateline_place}
+        found = _dateline_country(text, article.dateline_place)
+        if found:
+            location["country"] = found
+    values: dict[str, object] = {
+        "title": article.headline,
+        "date": date if date else today,
+        "summary": _cite(lead, source) if lead else Markdown(FILL_IN),
+        "participants": participants,
+        "positions": positions,
+        "context": context or None,
+        "location": location,
+        "sources": {source: {k: v for k, v in source_entry.items() if v is not None}},
+    }
+    drafted = f"{today.isoformat()}"
+    what = ", ".join(x for x in (publisher, date.iso() if date else None) if x)
+    about = f"“{article.headline}”" + (f" ({what})." if what else ".")
+    header = (
+        f"Drafted by `briefgen new` on {drafted} from {source_file}:",
+        *textwrap.wrap(about, 86),
+        "Every value below comes from the article; check each one against it.",
+        "FILL IN marks what the drafter could not fill (`briefgen check` lists them).",
+    )
+    return Draft(lay_out(values), header, tuple(notes))
+
+
+def _dateline_country(text: str, place: str) -> str | None:
+    head = text[:400]
+    index = head.upper().find(place.upper() + ",")
+    if index < 0:
+        return None
+    rest = head[index + len(place) :]
+    match = re.match(r",\s*", rest)
+    if not match:
+        return None
+    found = country_at(rest, match.end())
+    return found[0] if found else None
