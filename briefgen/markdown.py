@@ -207,7 +207,13 @@ def markdown_to_text(text: str) -> str:
     """Plain text of a Markdown field, without citations, for labels, metadata and search."""
     without_citations = CITATION.sub("", text)
     tokens = _walk(_parser().parse(without_citations))
-    pieces = [t.content for t in tokens if t.type in {"text", "code_inline"}]
+    # Line breaks and block ends are word boundaries: without them "line\nnext" reads "linenext".
+    pieces = [
+        t.content if t.type in {"text", "code_inline"} else " "
+        for t in tokens
+        if t.type in {"text", "code_inline", "softbreak", "hardbreak"}
+        or (t.block and t.type.endswith("_close"))
+    ]
     joined = " ".join("".join(pieces).split()) if pieces else ""
     if not joined:
         joined = " ".join(without_citations.split())
