@@ -42,8 +42,16 @@ class RestrictedFetcher(URLFetcher):
         super().__init__(timeout=1, allowed_protocols=("file",), allow_redirects=False)
         self.roots = tuple(root.resolve() for root in roots)
         self.refused: list[str] = []
+        self.sealed = False
+
+    def seal(self) -> None:
+        """Refuse every fetch from now on: layout is done, and only attachments fetch later."""
+        self.sealed = True
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+        if self.sealed:
+            self.refused.append(url)
+            raise RefusedFetch(f"briefgen never embeds files in the PDF: {url[:80]}")
         parsed = urllib.parse.urlsplit(url)
         if parsed.scheme.lower() != "file" or parsed.netloc not in ("", "localhost"):
             self.refused.append(url)
@@ -58,7 +66,10 @@ class RestrictedFetcher(URLFetcher):
                 f"refused to read {path}: only files inside the brief's folder are used"
             )
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+        # Answer with the canonical URL of the file we checked: WeasyPrint re-reads
+        # images from ``response.path`` when writing, and the requested URL may carry
+        # a fragment (`x.jpg#/../../etc/passwd`) that the OS would resolve elsewhere.
+        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime})
 
 
 class _Collector(logging.Handler):
@@ -118,6 +129,9 @@ def render_pdf(
             ).render()
             if len(shorter.pages) < min_pages_for_toc:
                 document, html = shorter, html_without_toc
+        # Nothing legitimate is fetched while writing; `<link rel=attachment>` and
+        # `<a rel=attachment>` would be, and would embed files in the PDF.
+        fetcher.seal()
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
         options: dict[str, object] = {"pdf_tags": True, "pdf_identifier": identifier}
         if variant:
