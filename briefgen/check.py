@@ -31,7 +31,8 @@ class CheckReport:
 
     def summary(self) -> str:
         errors, warnings = count_by_severity(self.problems)
-        return f"{plural(len(self.results), 'brief')} checked: {plural(errors, 'error')}, {plural(warnings, 'warning')}"
+        checked = plural(len(self.results), "brief")
+        return f"{checked} checked: {plural(errors, 'error')}, {plural(warnings, 'warning')}"
 
 
 def check_workspace(

@@ -107,6 +107,8 @@ def parse_partial_date(text: str) -> PartialDate:
 
 def parse_full_date(text: str) -> PartialDate:
     """Parse a date that must be given to the day (``YYYY-MM-DD``)."""
+    if not _PARTIAL_DATE.match(text.strip()):
+        raise ValueError(f"{text!r} is not a date in the form YYYY-MM-DD")
     value = parse_partial_date(text)
     if value.precision is not Precision.DAY:
         raise ValueError(f"{text!r} must be a full date YYYY-MM-DD")

@@ -45,7 +45,19 @@ class BriefResult:
 
 
 def read_brief(ref: BriefRef, workspace: Workspace) -> BriefResult:
+    """Load, check and model one brief; every problem is collected, none is raised."""
     display = workspace.display(ref.yaml_path)
+    if ref.yaml_path.is_dir():
+        problem = Problem(
+            display,
+            0,
+            0,
+            "error",
+            "brief.yaml is a folder, not a file",
+            f"move its contents elsewhere and write the fact sheet as {display}",
+            "missing-brief-yaml",
+        )
+        return BriefResult(ref, (problem,), None)
     if not ref.yaml_path.is_file():
         problem = Problem(
             display,

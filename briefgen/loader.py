@@ -21,6 +21,9 @@ from briefgen.errors import Problem
 
 DEFAULT_MAX_BYTES = 1_000_000
 DEFAULT_MAX_NODES = 100_000
+# A brief is about six levels deep; anything far deeper is a mistake or an attack,
+# and Python's recursion limit must never surface as a traceback.
+MAX_DEPTH = 100
 
 Key = str | int
 NodePath = tuple[Key, ...]
@@ -120,6 +123,7 @@ class _Converter:
         self.max_nodes = max_nodes
         self.visited = 0
         self.too_big = False
+        self.too_deep = False
         self.values: dict[NodePath, Mark] = {}
         self.keys: dict[NodePath, Mark] = {}
         self.styles: dict[NodePath, str] = {}
@@ -145,7 +149,16 @@ class _Converter:
         return False
 
     def convert(self, node: yaml.Node, path: NodePath) -> Any:
-        if self.too_big:
+        if self.too_big or self.too_deep:
+            return None
+        if len(path) > MAX_DEPTH:
+            self.too_deep = True
+            self.problem(
+                _mark(node),
+                f"the document is nested more than {MAX_DEPTH} levels deep",
+                "a fact sheet needs only a few levels: check the indentation and brackets",
+                "yaml-too-deep",
+            )
             return None
         self.visited += 1
         if self.visited > self.max_nodes:
@@ -186,16 +199,20 @@ class _Converter:
                 continue
             if not self.check_tag(key_node):
                 continue
-            key = self.scalar(key_node)
-            if isinstance(key, bool) or key is None:
-                key = key_node.value
+            # Keys are ids and field names: always text, as written (`1:` is the key "1").
+            key = key_node.value
             if key in first_seen:
                 before = first_seen[key]
+                if before.line == key_mark.line:
+                    where = f"line {before.line}, column {before.col}"
+                    merge = f"both are on line {before.line}"
+                else:
+                    where = f"line {before.line}"
+                    merge = f"lines {before.line} and {key_mark.line}"
                 self.problem(
                     key_mark,
-                    f"duplicate key `{key}` (first defined at line {before.line})",
-                    f"keep one `{key}` and merge the values of lines {before.line} "
-                    f"and {key_mark.line}",
+                    f"duplicate key `{key}` (first defined at {where})",
+                    f"keep one `{key}` and merge the two values ({merge})",
                     "duplicate-key",
                 )
                 continue
@@ -210,17 +227,25 @@ class _Converter:
         tag = node.tag
         if tag == "tag:yaml.org,2002:str":
             return value
-        if tag == "tag:yaml.org,2002:null":
-            if node.style or _NULL.match(value):
-                return None
+        if tag == "tag:yaml.org,2002:null" and (node.style or _NULL.match(value)):
+            return None
         if tag == "tag:yaml.org,2002:bool" and _BOOL.match(value):
             return value.lower() == "true"
         if tag == "tag:yaml.org,2002:int" and _INT.match(value):
-            if value.startswith("0o"):
-                return int(value[2:], 8)
-            if value.startswith("0x"):
-                return int(value[2:], 16)
-            return int(value)
+            try:
+                if value.startswith("0o"):
+                    return int(value[2:], 8)
+                if value.startswith("0x"):
+                    return int(value[2:], 16)
+                return int(value)
+            except ValueError:  # Python refuses integers of more than 4,300 digits
+                self.problem(
+                    _mark(node),
+                    f"the number has {len(value):,} digits, too many to read",
+                    "put the value in quotes if it is text",
+                    "yaml-bad-scalar",
+                )
+                return value
         if tag == "tag:yaml.org,2002:float" and _FLOAT.match(value):
             lowered = value.lower()
             if lowered.endswith(".inf"):
@@ -292,7 +317,7 @@ def load_yaml_text(
                     1,
                     1,
                     "error",
-                    "the file is empty",
+                    "the file is empty" if not text.strip() else "the file has only comments",
                     "write the fact sheet (see docs/format.md) or start one with `briefgen new ID`",
                     "empty-file",
                 )
@@ -328,12 +353,49 @@ def load_yaml_text(
     except yaml.YAMLError as exc:
         return LoadResult(
             None,
-            [Problem(display, 1, 1, "error", f"YAML error: {exc}", "", "yaml-syntax")],
+            [
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "error",
+                    f"YAML error: {exc}",
+                    "check the file against docs/format.md",
+                    "yaml-syntax",
+                )
+            ],
         )
-    if node is None:
+    except RecursionError:
         return LoadResult(
             None,
-            [Problem(display, 1, 1, "error", "the file is empty", "", "empty-file")],
+            [
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "error",
+                    "the document is nested too deeply to read",
+                    "a fact sheet needs only a few levels: check the brackets and indentation",
+                    "yaml-too-deep",
+                )
+            ],
+        )
+    if node is None or (
+        isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null") and not node.value
+    ):
+        return LoadResult(
+            None,
+            [
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "error",
+                    "the file has no content",
+                    "write the fact sheet (see docs/format.md) or start one with `briefgen new ID`",
+                    "empty-file",
+                )
+            ],
         )
     converter = _Converter(display, max_nodes)
     data = converter.convert(node, ())
@@ -347,12 +409,17 @@ def load_yaml_text(
         styles=converter.styles,
         rejected=converter.rejected,
     )
-    return LoadResult(None if converter.too_big else document, converter.problems)
+    failed = converter.too_big or converter.too_deep
+    return LoadResult(None if failed else document, converter.problems)
 
 
 def _syntax_hint(what: str) -> str:
-    if "tab" in what:
-        return "indent with spaces, not tabs"
+    if "tab" in what or "'\\t'" in what:
+        return "use spaces, not tabs, to indent and after `key:`"
+    if "single document" in what:
+        return "a fact sheet is one YAML document: remove the `---` line and what follows"
+    if "found undefined alias" in what:
+        return "define the anchor (`&name`) before using the alias (`*name`)"
     if "mapping values are not allowed" in what:
         return "put text that contains ': ' in quotes, or use a `|` block"
     if "could not find expected ':'" in what:

@@ -73,13 +73,19 @@ _EXPECTED = {
 def schema_problems(document: LoadedYaml, name: str) -> list[Problem]:
     """Every schema violation of a loaded document, with its line and column."""
     problems: list[Problem] = []
+    reported: set[tuple[int, int, str]] = set()
     for error in sorted(
         _validator(name).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path))
     ):
         path = tuple(error.absolute_path)
         if any(path[: len(bad)] == bad for bad in document.rejected):
             continue
-        problems.extend(_convert(error, path, document))
+        for problem in _convert(error, path, document):
+            # jsonschema can report one fault through several paths; say it once.
+            seen = (problem.line, problem.col, problem.message)
+            if seen not in reported:
+                reported.add(seen)
+                problems.append(problem)
     return problems
 
 
@@ -100,15 +106,20 @@ def _convert(error: ValidationError, path: NodePath, document: LoadedYaml) -> li
     where = dotted(path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     validator = error.validator
+    if (
+        path
+        and path[-1] in _DATE_FIELDS
+        and validator in {"type", "pattern"}
+        and isinstance(error.instance, str | int | float)
+        and not isinstance(error.instance, bool)
+    ):
+        return []  # validate.py explains bad dates precisely
     if validator == "required":
         missing = [key for key in error.validator_value if key not in (error.instance or {})]
         out = []
         for key in missing:
-            description = (schema.get("properties", {}).get(key, {}) or {}).get("description", "")
             field = f"{where}.{key}" if path else key
-            hint = f"add `{key}:`" + (
-                f" ({description[:1].lower() + description[1:]})" if description else ""
-            )
+            hint = _missing_key_hint(key, schema.get("properties", {}).get(key, {}) or {})
             out.append(
                 _problem(
                     document,
@@ -147,6 +158,8 @@ def _convert(error: ValidationError, path: NodePath, document: LoadedYaml) -> li
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]
         wanted = " or ".join(_EXPECTED.get(t, t) for t in expected)
+        if path and path[-1] in _DATE_FIELDS:
+            wanted = "a date such as 2023-05-10"
         got = _type_name(error.instance)
         if error.instance is None:
             return [
@@ -170,10 +183,13 @@ def _convert(error: ValidationError, path: NodePath, document: LoadedYaml) -> li
         ]
     if validator == "enum":
         options = [str(o) for o in error.validator_value]
-        close = difflib.get_close_matches(str(error.instance), options, n=1, cutoff=0.5)
-        hint = (
-            f"did you mean `{close[0]}`? " if close else ""
-        ) + f"use one of: {', '.join(options)}"
+        if isinstance(error.instance, str) and error.instance in options:
+            hint = f"write {error.instance} without quotes: it must be a number"
+        else:
+            close = difflib.get_close_matches(str(error.instance), options, n=1, cutoff=0.5)
+            hint = (
+                f"did you mean `{close[0]}`? " if close else ""
+            ) + f"use one of: {', '.join(options)}"
         return [
             _problem(
                 document,
@@ -184,8 +200,16 @@ def _convert(error: ValidationError, path: NodePath, document: LoadedYaml) -> li
             )
         ]
     if validator == "pattern":
-        if path and path[-1] in _DATE_FIELDS:
-            return []  # validate.py explains bad dates precisely
+        if path and path[-1] == "language":
+            return [
+                _problem(
+                    document,
+                    path,
+                    f"`{error.instance}` is not a language tag",
+                    "write a BCP 47 tag such as en, en-GB or fr (a hyphen, not an underscore)",
+                    "bad-value",
+                )
+            ]
         if schema.get("pattern", "").startswith("^https?"):
             return [
                 _problem(
@@ -213,7 +237,7 @@ def _convert(error: ValidationError, path: NodePath, document: LoadedYaml) -> li
                 document,
                 path,
                 f"`{where}` is empty",
-                "write the text, or remove the key",
+                "write the text between the quotes",
                 "empty-value",
             )
         ]
@@ -238,6 +262,15 @@ def _convert(error: ValidationError, path: NodePath, document: LoadedYaml) -> li
             )
         ]
     return [_problem(document, path, f"`{where}`: {error.message}", "see docs/format.md", "schema")]
+
+
+def _missing_key_hint(key: str, spec: dict[str, Any]) -> str:
+    """``add `key:` …``, with what the key holds when the schema says so."""
+    description = str(spec.get("description", "")).strip()
+    if not description:
+        return f"add `{key}:` here"
+    description = description[:1].lower() + description[1:]
+    return f"add `{key}:` here; it holds {description}"
 
 
 def _type_hint(expected: list[str], value: Any) -> str:

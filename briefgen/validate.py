@@ -1,4 +1,4 @@
-"""The rules a JSON Schema cannot express: references, quote provenance, paths, links, dates, countries.
+"""Rules a JSON Schema cannot express: references, quote provenance, paths, links, dates, countries.
 
 Every rule runs on every part of the brief it can reach, so one run reports all
 problems. Rules only look at values of the right shape: the schema has already
@@ -8,6 +8,7 @@ reported the rest.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -206,25 +207,35 @@ def _rule_fill_in(ctx: RuleContext, value: Any, path: NodePath) -> None:
 
 
 def _check_date(ctx: RuleContext, path: NodePath, value: Any, *, full: bool) -> None:
-    if _is_fill_in(value) or value is None or isinstance(value, bool):
-        return
-    text = str(value)
+    if _is_fill_in(value) or not isinstance(value, str | int | float) or isinstance(value, bool):
+        return  # other shapes are type errors, reported by the schema
+    text = _as_written(ctx, path, value)
     try:
         (parse_full_date if full else parse_partial_date)(text)
     except ValueError as exc:
         form = "YYYY-MM-DD" if full else "YYYY, YYYY-MM or YYYY-MM-DD"
-        ctx.add(path, f"invalid date: {exc}", f"write the date as {form}", "bad-date")
+        hint = f"write the date as {form}"
+        if "T" in text or ":" in text:
+            hint += ", without a time"
+        ctx.add(path, f"invalid date: {exc}", hint, "bad-date")
+
+
+def _as_written(ctx: RuleContext, path: NodePath, value: Any) -> str:
+    """A number date (``2023``, ``2023.5``) as the analyst typed it, for the message."""
+    if isinstance(value, str):
+        return value
+    mark = ctx.document.mark(path)
+    line = ctx.document.line_text(mark.line)
+    written = re.match(r"[-+0-9.eE_xob]+", line[mark.col - 1 :])
+    return written.group(0) if written else str(value)
 
 
 def _rule_dates(ctx: RuleContext) -> None:
     data = ctx.data
-    if "date" in data and isinstance(data["date"], str):
+    if "date" in data:
         _check_date(ctx, ("date",), data["date"], full=True)
-    for path, value in iter_field(data, ("sources", "*", "date")):
-        if isinstance(value, str | int):
-            _check_date(ctx, path, value, full=False)
-    for path, value in iter_field(data, ("context", "timeline", "*", "date")):
-        if isinstance(value, str | int):
+    for pattern in (("sources", "*", "date"), ("context", "timeline", "*", "date")):
+        for path, value in iter_field(data, pattern):
             _check_date(ctx, path, value, full=False)
 
 
@@ -322,15 +333,15 @@ def _check_link(ctx: RuleContext, path: NodePath, kind: str, target: str) -> Non
     if problem:
         ctx.add(
             path,
-            f"{kind} target `{target}` {problem}",
+            f"{kind} target `{_shorten(target)}` {problem}",
             "use a relative path inside the brief's folder",
             "path-outside",
             snippet=local,
         )
-    elif kind == "image" and not (ctx.folder / local).is_file():
+    elif kind == "image" and not _is_file(ctx.folder / local):
         ctx.add(
             path,
-            f"image `{local}` not found in the brief's folder",
+            f"image `{_shorten(local)}` not found in the brief's folder",
             "check the file name, relative to the brief's folder",
             "missing-file",
             snippet=local,
@@ -338,17 +349,34 @@ def _check_link(ctx: RuleContext, path: NodePath, kind: str, target: str) -> Non
 
 
 def contained_path_problem(folder: Path, relative: str) -> str | None:
-    """Why ``relative`` escapes ``folder`` (after following symlinks), or None when it stays inside."""
+    """Why ``relative`` escapes ``folder`` (symlinks followed), or None when it stays inside."""
     if relative.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:[\\/]", relative):
         return "is an absolute path"
+    if "\x00" in relative:
+        return "contains a NUL character"
     base = folder.resolve()
     try:
         resolved = (folder / relative).resolve()
-    except (OSError, RuntimeError):
+    except (OSError, RuntimeError, ValueError):
         return "cannot be resolved"
     if resolved != base and base not in resolved.parents:
         return "points outside the brief's folder"
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """``Path.is_file`` that answers False for names the OS refuses (too long, NUL)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def _rule_source_files(ctx: RuleContext) -> None:
@@ -358,7 +386,7 @@ def _rule_source_files(ctx: RuleContext) -> None:
         if link_scheme(value) is not None:
             ctx.add(
                 path,
-                f"source file `{value}` must be a path, not a URL",
+                f"source file `{_shorten(value)}` must be a path, not a URL",
                 "put the URL in `url:` and a local copy's path in `file:`",
                 "path-outside",
             )
@@ -367,14 +395,21 @@ def _rule_source_files(ctx: RuleContext) -> None:
         if problem:
             ctx.add(
                 path,
-                f"source file `{value}` {problem}",
+                f"source file `{_shorten(value)}` {problem}",
                 "keep source copies inside the brief's folder, e.g. sources/article.txt",
                 "path-outside",
             )
-        elif not (ctx.folder / value).is_file():
+        elif _is_dir(ctx.folder / value):
             ctx.add(
                 path,
-                f"source file `{value}` not found",
+                f"source file `{value}` is a folder, not a file",
+                "name the plain-text file inside it, e.g. sources/article.txt",
+                "missing-file",
+            )
+        elif not _is_file(ctx.folder / value):
+            ctx.add(
+                path,
+                f"source file `{_shorten(value)}` not found",
                 f"save the article as {ctx.folder.name}/{value}, or fix the path",
                 "missing-file",
             )
@@ -423,13 +458,16 @@ def _rule_quotes(ctx: RuleContext) -> None:
             ctx.add(
                 (*path, "text"),
                 f"quote not found verbatim in {source['file']}: \u201c{_shorten(text)}\u201d",
-                "copy the words exactly as the source has them (spacing, quote marks and dashes may differ)",
+                "copy the words exactly as the source has them "
+                "(spacing, quote marks and dashes may differ)",
                 "quote-not-found",
             )
 
 
 def _shorten(text: str, limit: int = 60) -> str:
+    """One line of at most ``limit`` characters, control characters made visible."""
     text = " ".join(text.split())
+    text = re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group(0)):02x}", text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -492,6 +530,16 @@ def _rule_map(ctx: RuleContext) -> None:
                 "bad-extent",
             )
     location = ctx.data.get("location")
+    if isinstance(location, dict):
+        for key in ("lat", "lon"):
+            value = location.get(key)
+            if isinstance(value, float) and math.isnan(value):
+                ctx.add(
+                    ("location", key),
+                    f"`location.{key}` is not a number (.nan)",
+                    "write the coordinate in decimal degrees, e.g. 55.75",
+                    "out-of-range",
+                )
     if isinstance(location, dict) and (("lat" in location) != ("lon" in location)):
         ctx.add(
             ("location",),
