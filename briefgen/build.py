@@ -11,12 +11,16 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.errors import BriefgenError, Problem
 from briefgen.factsheet import read_brief
 from briefgen.model import Brief
 from briefgen.output import check_output_dir, clean_partial_files, write_atomic
 from briefgen.workspace import BriefRef, Workspace, select_briefs
+
+if TYPE_CHECKING:
+    from briefgen.render import PageExtras
 
 FORMATS = ("pdf", "html")
 
@@ -69,8 +73,12 @@ def render_brief_outputs(
     templates_dir: Path | None,
     *,
     pdf_variant: str | None = None,
+    extras: PageExtras | None = None,
 ) -> RenderedBrief:
-    """Render a valid brief to the requested formats. Template failures become problems."""
+    """Render a valid brief to the requested formats. Template failures become problems.
+
+    ``extras`` (navigation, head tags) go into the HTML only: the published site adds them.
+    """
     from briefgen.graphics_bridge import brief_graphics
     from briefgen.render import TemplateFailure, render_brief_html
 
@@ -83,7 +91,7 @@ def render_brief_outputs(
         if "html" in formats:
             start = time.perf_counter()
             html = render_brief_html(
-                brief, target="html", templates_dir=templates_dir, graphics=graphics
+                brief, target="html", templates_dir=templates_dir, graphics=graphics, extras=extras
             )
             outputs["html"] = html.encode("utf-8")
             seconds["html"] = time.perf_counter() - start
