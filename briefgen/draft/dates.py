@@ -50,7 +50,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "y",
         re.compile(
-            rf"\b(?P<lead>{_LEAD})\s+(?:early\s+|late\s+|mid-?)?(?P<y>(?:19|20)\d{{2}})\b(?![-–/]\d)"
+            rf"\b(?P<lead>{_LEAD}|the|a|its|their)\s+(?:early\s+|late\s+|mid-?)?"
+            r"(?P<y>(?:19|20)\d{2})\b(?![-–/]\d|\s*(?:%|per\b|people|km|troops|tonnes))"
         ),
     ),
     (

@@ -92,7 +92,7 @@ DEMONYMS: dict[str, str] = {
     "Taiwanese": "TW", "Tajik": "TJ", "Tanzanian": "TZ", "Thai": "TH", "Tunisian": "TN",
     "Turkish": "TR", "Turkmen": "TM", "Ugandan": "UG", "Ukrainian": "UA", "Uruguayan": "UY",
     "Uzbek": "UZ", "Venezuelan": "VE", "Vietnamese": "VN", "Yemeni": "YE", "Zambian": "ZM",
-    "Zimbabwean": "ZW", "New Zealand": "NZ", "U.S.": "US", "US": "US", "UK": "GB",
+    "Zimbabwean": "ZW", "New Zealand": "NZ", "U.S.": "US", "U.S": "US", "US": "US", "UK": "GB",
 }  # fmt: skip
 
 # The adjective used to name a country's body ("Russian Foreign Ministry").

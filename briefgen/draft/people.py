@@ -330,6 +330,16 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
     stop = _leading_stop()
     found: list[tuple[int, int, str]] = []
     for run in runs:
+        # A name follows the last word that names a body ("European Commission President …").
+        last_body = max(
+            (
+                k
+                for k, t in enumerate(run)
+                if _POSSESSIVE.sub("", t.group(0)) in ORG_HEADS | _NOT_NAME
+            ),
+            default=-1,
+        )
+        run = run[last_body + 1 :]
         while run and (
             _POSSESSIVE.sub("", run[0].group(0)) in stop or run[0].group(0)[0].islower()
         ):
@@ -352,7 +362,7 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
         name = text[run[0].start() : end]
         if name in country_names() or name in ORGANIZATIONS or name in BODY_COUNTRY:
             continue
-        if any(_POSSESSIVE.sub("", t.group(0)) in ORG_HEADS for t in run):
+        if name in NEWS_AGENCIES:
             continue
         found.append((run[0].start(), end, name))
     return found

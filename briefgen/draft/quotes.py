@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefgen.draft.article import QuoteSpan, quote_spans, split_sentences
-from briefgen.draft.lexicon import NEWS_AGENCIES
+from briefgen.draft.lexicon import NEWS_AGENCIES, ROLE_HEADS, ROLE_MODIFIERS
 from briefgen.draft.people import Cast, Mention
 
 _CUE = re.compile(
@@ -26,7 +26,8 @@ _CUE = re.compile(
     r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated"
     r"|confirmed|denied|hoped|welcomed|condemned|criticised|criticized|praised|thanked)\b"
 )
-_INVERTED_OK = re.compile(r"^[\s,]*(?:(?:the|a|an|[A-Z][\w’'.-]*|[a-z]+(?:-[a-z]+)?)\s+){0,5}?$")
+# Between "said" and its speaker only titles may stand: "said Kremlin spokesman Pavel Orlov".
+_INVERTED_GAP = re.compile(r"^[\s,]*((?:[\w’'.-]+\s+){0,5}?)$")
 _CONTEXTS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
@@ -56,7 +57,7 @@ _CONTEXTS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\bin\s+an?\s+(?P<x>(?:joint\s+|written\s+)?statement|interview(?:\s+with\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
+            r"\b[Ii]n\s+an?\s+(?P<x>(?:joint\s+|written\s+)?statement|interview(?:\s+with\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
             r"|speech|televised\s+address|video\s+address|press\s+release|letter|briefing|news\s+conference|press\s+conference)\b"
         ),
         "in a {x}",
@@ -68,7 +69,22 @@ _CONTEXTS: list[tuple[re.Pattern[str], str]] = [
         "at a {x}",
     ),
     (re.compile(r"\b(?P<x>in\s+parliament)\b"), "{x}"),
+    (
+        re.compile(
+            r"\b[Ss]peaking\s+to\s+(?P<x>(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|reporters)"
+        ),
+        "speaking to {x}",
+    ),
+    (
+        re.compile(
+            r"\btold\s+an?\s+(?P<x>(?:regular\s+|daily\s+|weekly\s+)?(?:news\s+|press\s+)?(?:briefing|conference))"
+        ),
+        "at a {x}",
+    ),
 ]
+
+
+_ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
 
 
 @dataclass(frozen=True)
@@ -114,7 +130,7 @@ def _context(sentence: str) -> str | None:
                 caps = re.findall(r"(?:[A-Z][\w’'-]*\s?)+", value)
                 if caps:
                     value = "the " + caps[-1].strip()
-        return template.format(x=value)
+        return re.sub(r"\ba (?=[aeiouAEIOU])", "an ", template.format(x=value))
     return None
 
 
@@ -231,6 +247,20 @@ def _quote_text(text: str, span: QuoteSpan) -> str:
     return body.rstrip(",").rstrip()
 
 
+def _title_gap(gap: str) -> bool:
+    """True when only titles, honorifics or an article stand between a verb and a name."""
+    match = _INVERTED_GAP.match(gap)
+    if not match or "_" in gap:
+        return False
+    for word in match.group(1).split():
+        bare = re.sub(r"['’]s?$", "", word)
+        if word.lower() in ("the", "a", "an") or bare[:1].isupper():
+            continue
+        if word.lower() not in _ROLE_WORDS and word.lower().rstrip("s") not in _ROLE_WORDS:
+            return False
+    return True
+
+
 def _attribute(
     span: QuoteSpan,
     cues: list[tuple[int, int, str]],
@@ -265,11 +295,7 @@ def _subject(
     after = [m for m in mentions if end <= m.start < s_end]
     before = [m for m in mentions if s_start <= m.start and m.end <= start]
     inverted = None
-    if (
-        after
-        and _INVERTED_OK.match(masked[end : after[0].start])
-        and "_" not in masked[end : after[0].start]
-    ):
+    if after and _title_gap(masked[end : after[0].start]):
         inverted = after[0]
     if word.lower().startswith("according"):
         return resolver.resolve(inverted) if inverted else None

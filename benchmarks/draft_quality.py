@@ -1,0 +1,299 @@
+"""Score the article drafter (`briefgen new --from`) against hand-written truth files.
+
+Usage::
+
+    python benchmarks/draft_quality.py                       # benchmarks/draft_corpus/
+    python benchmarks/draft_quality.py tests/fixtures/articles
+    python benchmarks/draft_quality.py --json CORPUS...
+
+Each ``*.truth.yaml`` names its ``article`` (a path beside it), the article's ``date`` and
+whether that date is in the text (``date_in_text``; when false the date is passed as
+``--date`` would be), the ``participants`` (name, aliases, role, country, organization,
+kind), every direct ``quote`` (text, speaker, context) and the dated ``events`` (date at
+its precision, text). The draft is scored as written: its YAML is parsed back.
+
+Per article and overall (summed over articles) it prints:
+
+- participant recall and precision, with the name alone matched (surname or an alias)
+  and with name, role and country all right;
+- quote attribution: the share of truth quotes found verbatim and given to the right
+  speaker (and, for reference, found at all);
+- dated-event recall: truth events whose date, at its precision, is on the timeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import unicodedata
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from briefgen.dates import parse_full_date  # noqa: E402
+from briefgen.draft import FILL_IN, draft_brief  # noqa: E402
+
+DEFAULT_CORPUS = ROOT / "benchmarks" / "draft_corpus"
+
+
+@dataclass(frozen=True)
+class Score:
+    """Counts for one article (or the sum of several)."""
+
+    truth_participants: int = 0
+    drafted_participants: int = 0
+    name_matched: int = 0
+    full_matched: int = 0
+    truth_quotes: int = 0
+    quotes_found: int = 0
+    quotes_attributed: int = 0
+    truth_events: int = 0
+    events_found: int = 0
+    drafted_events: int = 0
+    drafted_quotes_not_verbatim: int = 0
+
+    def __add__(self, other: Score) -> Score:
+        a, b = asdict(self), asdict(other)
+        return Score(**{k: a[k] + b[k] for k in a})
+
+    def ratios(self) -> dict[str, float | None]:
+        def r(n: int, d: int) -> float | None:
+            return n / d if d else None
+
+        return {
+            "participant_recall_name": r(self.name_matched, self.truth_participants),
+            "participant_precision_name": r(self.name_matched, self.drafted_participants),
+            "participant_recall_full": r(self.full_matched, self.truth_participants),
+            "participant_precision_full": r(self.full_matched, self.drafted_participants),
+            "quotes_found": r(self.quotes_found, self.truth_quotes),
+            "quote_attribution": r(self.quotes_attributed, self.truth_quotes),
+            "event_recall": r(self.events_found, self.truth_events),
+        }
+
+
+def fold(text: Any) -> str:
+    """Case-, accent-, quote- and dash-insensitive form for comparing."""
+    text = unicodedata.normalize("NFKD", str(text or ""))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).replace("ı", "i")
+    text = re.sub(r"[‘’ʼ′`]", "'", text)
+    text = re.sub(r"[“”″]", '"', text)
+    text = re.sub(r"[‐‑‒–—―−]", "-", text)
+    return " ".join(text.split()).casefold()
+
+
+def norm_quote(text: Any) -> str:
+    return fold(text).strip(" \"'.,;:!?-")
+
+
+def surname(name: str) -> str:
+    parts = fold(name).replace("-", " ").split()
+    parts = [p for p in parts if p not in ("al", "el")]
+    return parts[-1] if parts else ""
+
+
+def name_keys(name: Any, aliases: Any, kind: str = "person") -> set[str]:
+    names = [str(name or "")] + [str(a) for a in (aliases or [])]
+    keys = {fold(n) for n in names if n}
+    if kind != "organization":
+        keys |= {"surname:" + surname(n) for n in names if n}
+    return keys
+
+
+def country_code(value: Any) -> str | None:
+    if value in (None, "", FILL_IN) or str(value).startswith(FILL_IN):
+        return None
+    text = str(value).strip()
+    try:
+        import pycountry
+
+        found = pycountry.countries.lookup(text)
+        return found.alpha_2
+    except (LookupError, ImportError):
+        return text.upper()
+
+
+def role_matches(truth: Any, drafted: Any) -> bool:
+    def norm(value: Any) -> str:
+        if value is None or str(value).startswith(FILL_IN):
+            return ""
+        return " ".join(fold(value).replace("-", " ").replace("the ", "").split())
+
+    a, b = norm(truth), norm(drafted)
+    if not a or not b:
+        return a == b
+    return a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} "
+
+
+def score_article(truth_path: Path) -> tuple[Score, dict[str, Any]]:
+    truth = yaml.safe_load(truth_path.read_text(encoding="utf-8"))
+    article_path = truth_path.parent / str(truth["article"])
+    text = article_path.read_text(encoding="utf-8")
+    date_value = str(truth.get("date")) if truth.get("date") else None
+    override = None
+    if date_value and not truth.get("date_in_text", True):
+        override = parse_full_date(date_value)
+    draft = draft_brief(text, source_file=f"sources/{article_path.name}", date=override,
+                        today=dt.date(2000, 1, 1))  # fmt: skip
+    data = yaml.safe_load(draft.yaml())
+
+    drafted_people = data.get("participants") or {}
+    drafted_people = {
+        pid: p for pid, p in drafted_people.items() if not str(p.get("name", "")).startswith(FILL_IN)
+    }
+    truth_people = truth.get("participants") or []
+    unmatched = dict(drafted_people)
+    name_matched = full_matched = 0
+    misses: list[str] = []
+    for person in truth_people:
+        kind = person.get("kind") or "person"
+        keys = name_keys(person.get("name"), person.get("aliases"), kind)
+        hit = next(
+            (
+                pid
+                for pid, p in unmatched.items()
+                if keys & name_keys(p.get("name"), p.get("aliases"), kind)
+            ),
+            None,
+        )
+        if hit is None:
+            misses.append(f"participant missed: {person.get('name')}")
+            continue
+        drafted = unmatched.pop(hit)
+        name_matched += 1
+        role_ok = role_matches(person.get("role"), drafted.get("role"))
+        country_ok = country_code(person.get("country")) == country_code(drafted.get("country"))
+        if role_ok and country_ok:
+            full_matched += 1
+        else:
+            misses.append(
+                f"participant {person.get('name')}: role {drafted.get('role')!r} "
+                f"(truth {person.get('role')!r}), country {drafted.get('country')!r} "
+                f"(truth {person.get('country')!r})"
+            )
+    for pid in unmatched:
+        misses.append(f"participant not in truth: {drafted_people[pid].get('name')}")
+
+    speakers = {
+        pid: name_keys(p.get("name"), p.get("aliases")) | name_keys(p.get("name"), p.get("aliases"), "organization")
+        for pid, p in (data.get("participants") or {}).items()
+    }  # fmt: skip
+    drafted_quotes = [
+        (norm_quote(q.get("text")), pos.get("actor"))
+        for pos in data.get("positions") or []
+        for q in pos.get("quotes") or []
+    ]
+    article_norm = fold(text)
+    not_verbatim = sum(1 for q, _ in drafted_quotes if q and q not in article_norm)
+    found = attributed = 0
+    truth_quotes = truth.get("quotes") or []
+    for quote in truth_quotes:
+        want = norm_quote(quote.get("text"))
+        hits = [
+            actor
+            for got, actor in drafted_quotes
+            if got and (got == want or (want in got or got in want) and min(len(got), len(want)) * 2 >= max(len(got), len(want)))
+        ]  # fmt: skip
+        if not hits:
+            misses.append(f"quote missed: {quote.get('text')!r}")
+            continue
+        found += 1
+        speaker = str(quote.get("speaker") or "")
+        keys = name_keys(speaker, []) | {fold(speaker)}
+        if any(keys & speakers.get(actor, set()) for actor in hits):
+            attributed += 1
+        else:
+            misses.append(f"quote misattributed to {hits[0]}: {quote.get('text')!r}")
+
+    timeline = ((data.get("context") or {}).get("timeline")) or []
+    drafted_dates = {str(e.get("date")) for e in timeline}
+    truth_events = truth.get("events") or []
+    events_found = 0
+    for event in truth_events:
+        if str(event.get("date")) in drafted_dates:
+            events_found += 1
+        else:
+            misses.append(f"event missed: {event.get('date')} {event.get('text')}")
+
+    score = Score(
+        truth_participants=len(truth_people),
+        drafted_participants=len(drafted_people),
+        name_matched=name_matched,
+        full_matched=full_matched,
+        truth_quotes=len(truth_quotes),
+        quotes_found=found,
+        quotes_attributed=attributed,
+        truth_events=len(truth_events),
+        events_found=events_found,
+        drafted_events=len(timeline),
+        drafted_quotes_not_verbatim=not_verbatim,
+    )
+    return score, {"misses": misses}
+
+
+def _fmt(value: float | None) -> str:
+    return "  -  " if value is None else f"{value:5.2f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="*", type=Path, help="folders of *.truth.yaml files")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    args = parser.parse_args(argv)
+    folders = args.corpus or [DEFAULT_CORPUS]
+    truth_files = sorted(p for folder in folders for p in folder.glob("*.truth.yaml"))
+    if not truth_files:
+        print(f"no *.truth.yaml files in {', '.join(map(str, folders))}", file=sys.stderr)
+        return 2
+    results: dict[str, dict[str, Any]] = {}
+    total = Score()
+    for path in truth_files:
+        score, detail = score_article(path)
+        total = total + score
+        results[path.name.removesuffix(".truth.yaml")] = {
+            **score.ratios(),
+            "counts": asdict(score),
+            **({"misses": detail["misses"]} if args.verbose else {}),
+        }
+    results["OVERALL"] = {**total.ratios(), "counts": asdict(total)}
+    if args.json:
+        print(json.dumps(results, indent=2, ensure_ascii=False))
+        return 0
+    head = (
+        f"{'article':38} {'partR':>5} {'partP':>5} {'fullR':>5} {'fullP':>5} "
+        f"{'qFound':>6} {'qAttr':>5} {'events':>6}"
+    )
+    print(head)
+    print("-" * len(head))
+    for name, row in results.items():
+        if name == "OVERALL":
+            print("-" * len(head))
+        print(
+            f"{name[:38]:38} {_fmt(row['participant_recall_name'])} "
+            f"{_fmt(row['participant_precision_name'])} {_fmt(row['participant_recall_full'])} "
+            f"{_fmt(row['participant_precision_full'])} {_fmt(row['quotes_found']):>6} "
+            f"{_fmt(row['quote_attribution'])} {_fmt(row['event_recall']):>6}"
+        )
+        if args.verbose:
+            for miss in row.get("misses", []):
+                print(f"    {miss}")
+    print(
+        "\npartR/partP: participant recall/precision, name matched; fullR/fullP: name, role and"
+        "\ncountry all right; qFound: truth quotes found verbatim; qAttr: found and attributed"
+        "\nto the right speaker; events: dated events found at the right date and precision."
+    )
+    if total.drafted_quotes_not_verbatim:
+        print(f"\nWARNING: {total.drafted_quotes_not_verbatim} drafted quotes are not verbatim")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
