@@ -146,7 +146,9 @@ def score_article(truth_path: Path) -> tuple[Score, dict[str, Any]]:
 
     drafted_people = data.get("participants") or {}
     drafted_people = {
-        pid: p for pid, p in drafted_people.items() if not str(p.get("name", "")).startswith(FILL_IN)
+        pid: p
+        for pid, p in drafted_people.items()
+        if not str(p.get("name", "")).startswith(FILL_IN)
     }
     truth_people = truth.get("participants") or []
     unmatched = dict(drafted_people)

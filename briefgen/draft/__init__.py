@@ -19,6 +19,7 @@ from briefgen.draft.article import (
     quote_spans,
     read_article,
     split_sentences,
+    uses_single_quotes,
 )
 from briefgen.draft.dates import find_dates
 from briefgen.draft.lexicon import NEWS_AGENCIES, country_name
@@ -141,10 +142,11 @@ def _positions(quotes: tuple[Quote, ...], ids: dict[str, str], source: str) -> l
 
 def _timeline(article: Article, date: PartialDate | None, source: str) -> list[object]:
     events: list[tuple[PartialDate, str]] = []
+    single = uses_single_quotes([p.text for p in article.body])
     for para in article.body:
         text = para.text
         skip = dateline_end(text)
-        spans = quote_spans(text)
+        spans = quote_spans(text, single)
         for start, end in split_sentences(text, spans):
             sentence = text[max(start, skip) : end].strip()
             if not sentence:

@@ -36,7 +36,7 @@ _BYLINE = re.compile(r"^[Bb]y\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}(?:\
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}?)"
     r"(?:,\s*[A-Z][\w.'’ -]{1,30}?)*?"
-    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
     r"\s*(?:\((?P<agency>[^)]{2,40})\))?\s*[-–—]+\s+"
 )
 _AGENCIES = {"AP": "The Associated Press", "AFP": "AFP", "Reuters": "Reuters"}
@@ -198,11 +198,14 @@ def dateline_end(text: str) -> int:
     return match.end() if match else 0
 
 
-def quote_spans(text: str) -> list[QuoteSpan]:
-    """Quotation-mark pairs in a paragraph; curly and straight double quotes.
+def quote_spans(text: str, single: bool = False) -> list[QuoteSpan]:
+    """Quotation-mark pairs in a paragraph: curly and straight double quotes.
 
-    Single quotes are left alone: they are apostrophes far more often than quotes.
+    Single quotes are apostrophes far more often than quotes, so they count only with
+    ``single=True``, for an article that uses no double quotes at all (British style).
     """
+    if single:
+        return _single_quote_spans(text)
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     for i, ch in enumerate(text):
@@ -220,6 +223,32 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     return spans
 
 
+def _single_quote_spans(text: str) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch not in "‘’'":
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if open_at is None:
+            if ch in "‘'" and not before.isalnum() and (after.isalnum() or after in "…."):
+                open_at = i
+        elif ch in "’'" and not after.isalnum() and not before.isspace():
+            spans.append(QuoteSpan(open_at, i + 1, open_at + 1, i, True))
+            open_at = None
+    if open_at is not None:
+        spans.append(QuoteSpan(open_at, len(text), open_at + 1, len(text), False))
+    return spans
+
+
+def uses_single_quotes(paragraphs: list[str]) -> bool:
+    """True for an article quoting with single marks only ('We will,' he said)."""
+    return not any("“" in p or '"' in p for p in paragraphs) and any(
+        "‘" in p or " '" in p for p in paragraphs
+    )
+
+
 def _opens(text: str, i: int) -> bool:
     before = text[i - 1] if i else " "
     return not before.isalnum() or before in "([—–-"
@@ -234,7 +263,7 @@ def split_sentences(text: str, spans: list[QuoteSpan] | None = None) -> list[tup
             inside[k] = True
     sentences: list[tuple[int, int]] = []
     start = 0
-    for match in re.finditer(r"[.!?…]+(?P<close>[”\"’)]*)(?=\s+[“\"‘(]?[A-Z0-9])", text):
+    for match in re.finditer(r"[.!?…]+(?P<close>[”\"’')]*)(?=\s+[“\"‘'(]?[A-Z0-9])", text):
         end = match.end()
         if inside[match.start()] and not match["close"]:
             continue

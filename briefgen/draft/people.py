@@ -272,6 +272,8 @@ def _left_info(cand: _Candidate, text: str) -> None:
 def _right_info(cand: _Candidate, text: str) -> None:
     """Country from "… of Iran" and role from an appositive ", Ukraine's foreign minister,"."""
     after = text[cand.end :]
+    for short, plain in (("U.S.", "US  "), ("U.K.", "UK  "), ("U.N.", "UN  "), ("E.U.", "EU  ")):
+        after = after.replace(short, plain)
     match = re.match(r"\s+of\s+(?:the\s+)?", after)
     if match:
         found = country_at(text, cand.end + match.end())

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefgen.draft.article import QuoteSpan, quote_spans, split_sentences
+from briefgen.draft.article import QuoteSpan, quote_spans, split_sentences, uses_single_quotes
 from briefgen.draft.lexicon import NEWS_AGENCIES, ROLE_HEADS, ROLE_MODIFIERS
 from briefgen.draft.people import Cast, Mention
 
@@ -177,7 +177,8 @@ def find_quotes(paragraphs: Sequence[str], is_body: Sequence[bool], cast: Cast) 
     for mention in cast.mentions:
         by_para.setdefault(mention.para, []).append(mention)
     inside: set[tuple[int, int]] = set()
-    all_spans = {i: quote_spans(t) for i, t in enumerate(paragraphs)}
+    single = uses_single_quotes(list(paragraphs))
+    all_spans = {i: quote_spans(t, single) for i, t in enumerate(paragraphs)}
     for i, spans in all_spans.items():
         for m in by_para.get(i, []):
             if any(s.start <= m.start < s.end for s in spans):
@@ -239,7 +240,7 @@ def find_quotes(paragraphs: Sequence[str], is_body: Sequence[bool], cast: Cast) 
 
 
 def _quote_only(text: str) -> bool:
-    return text.lstrip().startswith(("“", '"'))
+    return text.lstrip().startswith(("“", '"', "‘", "'"))
 
 
 def _quote_text(text: str, span: QuoteSpan) -> str:
