@@ -59,6 +59,7 @@ class Score:
     events_found: int = 0
     drafted_events: int = 0
     drafted_quotes_not_verbatim: int = 0
+    non_participants_listed: int = 0
 
     def __add__(self, other: Score) -> Score:
         a, b = asdict(self), asdict(other)
@@ -91,6 +92,16 @@ def fold(text: Any) -> str:
 
 def norm_quote(text: Any) -> str:
     return fold(text).strip(" \"'.,;:!?-")
+
+
+def same_quote(got: str, want: str) -> bool:
+    """Equal, or one holds the other and is at least half its length."""
+    if not got or not want:
+        return False
+    if got == want:
+        return True
+    inside = want in got or got in want
+    return inside and min(len(got), len(want)) * 2 >= max(len(got), len(want))
 
 
 def surname(name: str) -> str:
@@ -180,13 +191,21 @@ def score_article(truth_path: Path) -> tuple[Score, dict[str, Any]]:
                 f"(truth {person.get('role')!r}), country {drafted.get('country')!r} "
                 f"(truth {person.get('country')!r})"
             )
+    outsiders = [name_keys(n.get("name"), []) for n in truth.get("non_participants") or []]
+    wrongly_listed = 0
     for pid in unmatched:
-        misses.append(f"participant not in truth: {drafted_people[pid].get('name')}")
+        drafted = drafted_people[pid]
+        keys = name_keys(drafted.get("name"), drafted.get("aliases"))
+        if any(keys & other for other in outsiders):
+            wrongly_listed += 1
+            misses.append(f"non-participant listed: {drafted.get('name')}")
+        else:
+            misses.append(f"participant not in truth: {drafted.get('name')}")
 
-    speakers = {
-        pid: name_keys(p.get("name"), p.get("aliases")) | name_keys(p.get("name"), p.get("aliases"), "organization")
-        for pid, p in (data.get("participants") or {}).items()
-    }  # fmt: skip
+    speakers = {}
+    for pid, p in (data.get("participants") or {}).items():
+        names, aliases = p.get("name"), p.get("aliases")
+        speakers[pid] = name_keys(names, aliases) | name_keys(names, aliases, "organization")
     drafted_quotes = [
         (norm_quote(q.get("text")), pos.get("actor"))
         for pos in data.get("positions") or []
@@ -198,11 +217,7 @@ def score_article(truth_path: Path) -> tuple[Score, dict[str, Any]]:
     truth_quotes = truth.get("quotes") or []
     for quote in truth_quotes:
         want = norm_quote(quote.get("text"))
-        hits = [
-            actor
-            for got, actor in drafted_quotes
-            if got and (got == want or (want in got or got in want) and min(len(got), len(want)) * 2 >= max(len(got), len(want)))
-        ]  # fmt: skip
+        hits = [actor for got, actor in drafted_quotes if same_quote(got, want)]
         if not hits:
             misses.append(f"quote missed: {quote.get('text')!r}")
             continue
@@ -236,6 +251,7 @@ def score_article(truth_path: Path) -> tuple[Score, dict[str, Any]]:
         events_found=events_found,
         drafted_events=len(timeline),
         drafted_quotes_not_verbatim=not_verbatim,
+        non_participants_listed=wrongly_listed,
     )
     return score, {"misses": misses}
 
@@ -292,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
         "\ncountry all right; qFound: truth quotes found verbatim; qAttr: found and attributed"
         "\nto the right speaker; events: dated events found at the right date and precision."
     )
+    if total.non_participants_listed:
+        print(f"\n{total.non_participants_listed} named non-participants listed as participants")
     if total.drafted_quotes_not_verbatim:
         print(f"\nWARNING: {total.drafted_quotes_not_verbatim} drafted quotes are not verbatim")
     return 0
