@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from weasyprint import HTML, URLFetcher
+from weasyprint.document import Document
 from weasyprint.urls import URLFetcherResponse
 
 PDF_VARIANTS = (
@@ -42,16 +43,8 @@ class RestrictedFetcher(URLFetcher):
         super().__init__(timeout=1, allowed_protocols=("file",), allow_redirects=False)
         self.roots = tuple(root.resolve() for root in roots)
         self.refused: list[str] = []
-        self.sealed = False
-
-    def seal(self) -> None:
-        """Refuse every fetch from now on: layout is done, and only attachments fetch later."""
-        self.sealed = True
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
-        if self.sealed:
-            self.refused.append(url)
-            raise RefusedFetch(f"briefgen never embeds files in the PDF: {url[:80]}")
         parsed = urllib.parse.urlsplit(url)
         if parsed.scheme.lower() != "file" or parsed.netloc not in ("", "localhost"):
             self.refused.append(url)
@@ -129,12 +122,26 @@ def render_pdf(
             ).render()
             if len(shorter.pages) < min_pages_for_toc:
                 document, html = shorter, html_without_toc
-        # Nothing legitimate is fetched while writing; `<link rel=attachment>` and
-        # `<a rel=attachment>` would be, and would embed files in the PDF.
-        fetcher.seal()
+        refused = _drop_attachments(document)
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
         options: dict[str, object] = {"pdf_tags": True, "pdf_identifier": identifier}
         if variant:
             options["pdf_variant"] = variant
         data = document.write_pdf(**options)
-    return PdfResult(data, len(document.pages), tuple(log.messages))
+    return PdfResult(data, len(document.pages), (*refused, *log.messages))
+
+
+def _drop_attachments(document: Document) -> list[tuple[str, str]]:
+    """Remove `<link rel=attachment>` and `<a rel=attachment>`: a brief never embeds files."""
+    dropped = ["a <link rel=attachment>" for _ in document.metadata.attachments]
+    document.metadata.attachments = []
+    for page in document.pages:
+        dropped += [str(link[1]) for link in page.links if link[0] == "attachment"]
+        page.links[:] = [link for link in page.links if link[0] != "attachment"]
+    return [
+        (
+            "error",
+            f"refused to embed {target[:80]} as a PDF attachment: briefgen never embeds files",
+        )
+        for target in dict.fromkeys(dropped)
+    ]
