@@ -16,9 +16,13 @@ import html
 import re
 import unicodedata
 
-FONT_FAMILY = "'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif"
+# "Briefgen Sans" is the bundled Noto Sans registered by the build's @font-face. No
+# "Arial" here: with an unknown first family fontconfig then prefers Liberation Sans
+# (Arial's metric twin) over Noto Sans, which the standalone SVG would show.
+FONT_FAMILY = "'Briefgen Sans', 'Noto Sans', 'DejaVu Sans', sans-serif"
 
-# Advance widths in em, rounded up to 0.05, of the widest of the three fonts above.
+# Advance widths in em, rounded up to 0.05, of the widest of Noto Sans, DejaVu Sans and
+# Liberation Sans (whichever a reader's system ends up using).
 _REGULAR_GROUPS = (
     (0.30, "ijl'"),
     (0.35, "I,.:; "),
