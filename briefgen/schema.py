@@ -220,13 +220,16 @@ def _convert(error: ValidationError, path: NodePath, document: LoadedYaml) -> li
                     "bad-url",
                 )
             ]
+        # A bad key (propertyNames) is reported on the mapping; point at the key itself.
+        is_key = "propertyNames" in error.absolute_schema_path
         return [
             _problem(
                 document,
-                path,
+                (*path, error.instance) if is_key else path,
                 f"`{error.instance}` is not a valid id in `{where}`",
                 "ids use letters, digits, - and _, and start with a letter or digit",
                 "bad-id",
+                at_key=is_key,
             )
         ]
     if validator == "propertyNames":
@@ -284,4 +287,14 @@ def _type_hint(expected: list[str], value: Any) -> str:
         return "write it as a list: `- item` on its own line, or [a, b]"
     if "object" in expected and isinstance(value, list):
         return "write `key: value` lines, not `- items`"
+    if "string" in expected and isinstance(value, list):
+        return "write one piece of text, not a list (use a `|` block for several lines)"
+    if "string" in expected and isinstance(value, dict):
+        return "write one piece of text; put text that contains ': ' in quotes"
+    if "object" in expected and isinstance(value, str):
+        return "write `key: value` lines indented under this key (see docs/format.md)"
+    if "array" in expected and isinstance(value, dict):
+        return "write `- item` lines, not `key: value` lines"
+    if ("number" in expected or "integer" in expected) and isinstance(value, str):
+        return "write the number without quotes"
     return "see docs/format.md for this field"

@@ -501,7 +501,9 @@ def _rule_marking(ctx: RuleContext) -> None:
         return
     upper = marking.strip().upper()
     if upper.startswith("TLP") and upper not in TLP_LABELS:
-        close = difflib.get_close_matches(upper, list(TLP_LABELS), n=1, cutoff=0.5)
+        # TLP 1.0's WHITE became CLEAR in TLP 2.0; a close spelling catches the rest.
+        close = ["TLP:CLEAR"] if upper.replace(" ", "") == "TLP:WHITE" else []
+        close = close or difflib.get_close_matches(upper, list(TLP_LABELS), n=1, cutoff=0.5)
         ctx.add(
             ("marking",),
             f"`{marking}` looks like a TLP label but is not one of TLP 2.0's",
