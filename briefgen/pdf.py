@@ -43,20 +43,26 @@ class RestrictedFetcher(URLFetcher):
         super().__init__(timeout=1, allowed_protocols=("file",), allow_redirects=False)
         self.roots = tuple(root.resolve() for root in roots)
         self.refused: list[str] = []
+        self.reasons: dict[str, str] = {}
+
+    def _refuse(self, url: str, reason: str) -> RefusedFetch:
+        self.refused.append(url)
+        self.reasons.setdefault(url, reason)
+        return RefusedFetch(reason)
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
         parsed = urllib.parse.urlsplit(url)
         if parsed.scheme.lower() != "file" or parsed.netloc not in ("", "localhost"):
-            self.refused.append(url)
-            raise RefusedFetch(f"briefgen never fetches {parsed.scheme or 'this'} URLs: {url[:80]}")
+            raise self._refuse(
+                url, f"briefgen never fetches {parsed.scheme or 'this'} URLs: {url[:80]}"
+            )
         path = Path(urllib.request.url2pathname(parsed.path)).resolve()
         if (
             not any(path == root or root in path.parents for root in self.roots)
             or not path.is_file()
         ):
-            self.refused.append(url)
-            raise RefusedFetch(
-                f"refused to read {path}: only files inside the brief's folder are used"
+            raise self._refuse(
+                url, f"refused to read {path}: only files inside the brief's folder are used"
             )
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         # Answer with the canonical URL of the file we checked: WeasyPrint re-reads
@@ -128,7 +134,10 @@ def render_pdf(
         if variant:
             options["pdf_variant"] = variant
         data = document.write_pdf(**options)
-    return PdfResult(data, len(document.pages), (*refused, *log.messages))
+    # WeasyPrint names some refused URLs (images, stylesheets) but not others (fonts).
+    logged = "\n".join(message for _, message in log.messages)
+    unnamed = [("error", why) for url, why in fetcher.reasons.items() if url not in logged]
+    return PdfResult(data, len(document.pages), (*refused, *log.messages, *unnamed))
 
 
 def _drop_attachments(document: Document) -> list[tuple[str, str]]:
