@@ -97,9 +97,7 @@ def test_fetcher_refuses(brief_folder: Path, tmp_path: Path, listener, make_url)
     url = make_url(brief_folder, listener.port)
     with pytest.raises(RefusedFetch) as refused:
         fetcher.fetch(url)
-    assert "briefgen never fetches" in str(refused.value) or "refused to read" in str(
-        refused.value
-    )
+    assert "briefgen never fetches" in str(refused.value) or "refused to read" in str(refused.value)
     assert fetcher.refused == [url]
     assert listener.connections() == 0
 

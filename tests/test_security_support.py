@@ -72,7 +72,8 @@ def make_workspace(root: Path, brief_id: str = "t1", **fields: str) -> Path:
         "The minister said: we will talk again soon.\n", "utf-8"
     )
     text = MINIMAL_BRIEF.format(
-        title=fields.get("title", "Test brief"), summary=fields.get("summary", "Ministers met [@a].")
+        title=fields.get("title", "Test brief"),
+        summary=fields.get("summary", "Ministers met [@a]."),
     )
     (folder / "brief.yaml").write_text(text, "utf-8")
     return folder
@@ -130,12 +131,12 @@ def pdf_bytes_everywhere(data: bytes) -> bytes:
     for number in sorted(numbers):
         try:
             obj = reader.get_object(IndirectObject(number, 0, reader))
-        except Exception:  # noqa: BLE001 - absent object numbers are expected
+        except Exception:  # absent object numbers are expected
             continue
         if isinstance(obj, StreamObject):
             try:
                 chunks.append(obj.get_data())
-            except Exception:  # noqa: BLE001 - image filters pypdf cannot decode stay raw
+            except Exception:  # image filters pypdf cannot decode stay raw
                 chunks.append(obj._data)
     chunks.extend((page.extract_text() or "").encode("utf-8") for page in reader.pages)
     return b"\n".join(chunks)
