@@ -104,7 +104,7 @@ def _participants(
             entry["aliases"] = list(person.aliases)
         out[person.key] = {k: v for k, v in entry.items() if v is not None}
         ids[person.key] = person.key
-    speaking = {q.speaker for q in quotes if q.speaker_kind == "body"}
+    speaking = {q.speaker for q in quotes if q.speaker_kind == "body"} | cast.speaking
     for body in cast.bodies:
         if body.key not in speaking:
             continue
@@ -191,6 +191,11 @@ def draft_brief(
     notes: list[str] = []
     date = date or article.date
     publisher = publisher or article.publisher
+    if article.date_inferred and date is article.date and date is not None:
+        notes.append(
+            f"the dateline gives no year: dated {date.iso()} from the weekday and the years "
+            "in the text — check it, or give --date"
+        )
     if date is None:
         notes.append(
             "no date found in the article: the brief is dated today, the source undated, and "

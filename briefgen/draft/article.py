@@ -6,12 +6,13 @@ lifts stays a verbatim substring of the copied source file.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Literal
 
 from briefgen.dates import PartialDate
-from briefgen.draft.dates import find_full_date
+from briefgen.draft.dates import find_full_date, find_month_day, infer_year
 from briefgen.errors import BriefgenError
 
 ParagraphKind = Literal["body", "caption", "heading"]
@@ -75,6 +76,7 @@ class Article:
     date: PartialDate | None
     publisher: str | None
     dateline_place: str | None
+    date_inferred: bool = False  # the dateline had no year; it was worked out
 
     @property
     def body(self) -> tuple[Paragraph, ...]:
@@ -156,6 +158,7 @@ def read_article(text: str) -> Article:
     publisher: str | None = None
     date: PartialDate | None = None
     place: str | None = None
+    inferred = False
     paragraphs: list[Paragraph] = []
     for index, para in enumerate(raw[1:], start=1):
         source = _SOURCE_LINE.match(para)
@@ -170,18 +173,21 @@ def read_article(text: str) -> Article:
                 date = date or found
                 continue
         paragraphs.append(Paragraph(para, _kind(para)))
-    for para in paragraphs:
-        if para.kind != "body":
-            continue
+    for para in [p for p in paragraphs if p.kind == "body"][:3]:
         match = _DATELINE.match(para.text)
         if match:
             place = match["place"].strip().title()
             if match["date"]:
                 date = date or find_full_date(match["date"])
+                month_day = find_month_day(match["date"])
+                if date is None and month_day:
+                    year = infer_year(*month_day, text, para.text, dt.date.today())
+                    if year:
+                        date, inferred = PartialDate(year, *month_day), True
             agency = (match["agency"] or "").strip()
             if agency and publisher is None:
                 publisher = _AGENCIES.get(agency, agency)
-        break
+            break
     if date is None:
         # A date line may stand right under the headline as part of a short dek.
         for para in paragraphs[:2]:
@@ -189,7 +195,7 @@ def read_article(text: str) -> Article:
                 date = find_full_date(para.text)
                 if date:
                     break
-    return Article(headline, tuple(paragraphs), date, publisher, place)
+    return Article(headline, tuple(paragraphs), date, publisher, place, inferred)
 
 
 def dateline_end(text: str) -> int:

@@ -21,7 +21,7 @@ _MONTH = (
 )
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _LEAD = (
-    r"(?:in|since|until|till|by|from|during|of|early|late|mid-?|before|after|through|between"
+    r"(?i:in|since|until|till|by|from|during|of|early|late|mid-?|before|after|through|between"
     r"|and|to|last|next|this|on|around|as of|in early|in late|in mid-?)"
 )
 
@@ -64,7 +64,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "rel",
         re.compile(
             r"\b(?P<rel>last|next|this|earlier this|later this|early this|late last|earlier last)"
-            r"\s+(?P<unit>month|year)\b|\b(?P<day>yesterday|today|tomorrow)\b",
+            r"\s+(?P<unit>month|year|week)\b|\b(?P<day>yesterday|today|tomorrow)\b"
+            r"|\b(?:by|before|until|till)\s+the\s+end\s+of\s+(?P<endof>the|this)\s+year\b",
             re.IGNORECASE,
         ),
     ),
@@ -85,6 +86,38 @@ class DateMention:
     date: PartialDate
     start: int
     end: int
+
+
+def find_month_day(text: str) -> tuple[int, int] | None:
+    """Month and day of a date written without its year (``March 14``, ``14 March``)."""
+    for kind, pattern in _PATTERNS[1:3]:
+        match = pattern.search(text)
+        if match and not match["y"]:
+            return _month(match, kind), int(match["d"])
+    return None
+
+
+def infer_year(month: int, day: int, text: str, lead: str, today: dt.date) -> int | None:
+    """The year of a yearless dateline: the year nearest the latest one the text names
+    whose calendar puts the lead's weekday ("agreed on Thursday") on that day."""
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text) if int(y) <= today.year]
+    if not years:
+        return None
+    latest = max(years)
+    weekday = re.search(_WEEKDAY, lead)
+    if weekday is None:
+        return latest
+    wanted = WEEKDAYS[weekday["wd"].lower()]
+    fits = []
+    for year in range(latest - 7, min(latest + 7, today.year) + 1):
+        try:
+            if dt.date(year, month, day).weekday() == wanted:
+                fits.append(year)
+        except ValueError:
+            return None
+    if not fits:
+        return latest
+    return min(fits, key=lambda y: (abs(y - latest), -y))
 
 
 def find_full_date(text: str) -> PartialDate | None:
@@ -218,8 +251,16 @@ def _relative(ref: PartialDate | None, match: re.Match[str]) -> PartialDate | No
             return None
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match["day"].lower()]
         return PartialDate.from_date(ref.start() + dt.timedelta(days=shift))
+    if match["endof"]:
+        return PartialDate(ref.year)
     rel = match["rel"].lower()
     step = -1 if "last" in rel else 1 if rel == "next" else 0
+    if match["unit"].lower() == "week":
+        # A week fixes no day: give it at month precision.
+        if ref.precision < 3:
+            return None
+        moved = ref.start() + dt.timedelta(days=7 * step)
+        return PartialDate(moved.year, moved.month)
     if match["unit"].lower() == "year":
         return PartialDate(ref.year + step)
     if not ref.month:

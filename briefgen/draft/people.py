@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -130,6 +131,7 @@ class Cast:
     bodies: tuple[Body, ...]
     mentions: tuple[Mention, ...]
     countries: tuple[str, ...]  # ISO codes in order of first mention
+    speaking: frozenset[str] = frozenset()  # bodies that say something ("the ministry said")
 
 
 @functools.cache
@@ -148,6 +150,7 @@ def _role_words() -> frozenset[str]:
 def _leading_stop() -> frozenset[str]:
     words = set(FUNCTION_WORDS) | set(HONORIFICS) | set(DEMONYMS)
     words |= {w.title() for w in ROLE_HEADS | ROLE_MODIFIERS}
+    words |= {w.title() + "s" for w in ROLE_HEADS}
     words |= {w.capitalize() for w in MONTHS} | {w.capitalize() for w in WEEKDAYS}
     words |= {n for n in country_names() if " " not in n}
     words |= {n for n in ORGANIZATIONS if " " not in n} | set(NEWS_AGENCIES)
@@ -215,6 +218,14 @@ def _parse_role(words: list[str]) -> tuple[str | None, bool]:
     return _role_text(fixed), plural
 
 
+def _historical(words: list[str]) -> bool:
+    """ "Mali's first president" names a historical figure, not an office-holder."""
+    return any(
+        a in ("first", "founding") and b in ("president", "king", "leader", "prime", "emperor")
+        for a, b in itertools.pairwise(words)
+    )
+
+
 def _left_info(cand: _Candidate, text: str) -> None:
     """Role, country and body from the words before a name."""
     before = text[: cand.start]
@@ -223,6 +234,8 @@ def _left_info(cand: _Candidate, text: str) -> None:
     # Honorifics stand between a title and a name ("Foreign Minister Prince Faisal").
     while i >= 0 and tokens[i].group(0) in HONORIFICS:
         i -= 1
+    if i >= 0 and re.match(r"(?i)^(?:then|ex|late)-", tokens[i].group(0)):
+        cand.former = True
     # A pre-appositive: "Finland's foreign minister, Aino Lehtonen".
     gap_end = tokens[i].end() if i >= 0 else 0
     gap = " ".join(w for w in before[gap_end:].split() if w not in HONORIFICS)
@@ -238,6 +251,10 @@ def _left_info(cand: _Candidate, text: str) -> None:
         i -= 1
     if gap.strip() == "," and not role_words:
         return
+    lowered = [w.lower() for w in role_words]
+    if {"former", "late", "ex"} & set(lowered) or _historical(lowered):
+        cand.former = True
+    role_words = [w for w in role_words if w.lower() not in ("former", "late", "then", "ex")]
     role, plural = _parse_role(role_words)
     if role is None:
         return
@@ -267,6 +284,20 @@ def _left_info(cand: _Candidate, text: str) -> None:
         if two:
             cand.organization = two
             cand.country = BODY_COUNTRY.get(two)
+            return
+        # A body named before the title: "Philippine Coast Guard spokesperson …".
+        k = i
+        while k > 0 and tokens[k - 1].group(0)[:1].isupper() and i - k < 5:
+            if before[tokens[k - 1].end() : tokens[k].start()] != " ":
+                break
+            k -= 1
+        run = [t.group(0) for t in tokens[k : i + 1]]
+        while run and run[0] in FUNCTION_WORDS:
+            run = run[1:]
+        if len(run) >= 2:
+            cand.country = _country_of_word(run[0]) or _country_of_word(" ".join(run[:2]))
+            if _POSSESSIVE.sub("", run[-1]) in ORG_HEADS:
+                cand.organization = _POSSESSIVE.sub("", " ".join(run))
 
 
 def _right_info(cand: _Candidate, text: str) -> None:
@@ -302,6 +333,15 @@ def _right_info(cand: _Candidate, text: str) -> None:
         cand.role = role
         cand.country = cand.country or country or (BODY_COUNTRY.get(org) if org else None)
         cand.organization = cand.organization or org
+
+
+def _said_name(text: str, start: int, end: int) -> bool:
+    """ "said Lehtonen." or "according to Aden," — not "said Buenos Aires was ready"."""
+    if not _SPEAKS_BEFORE.search(text[:start]):
+        return False
+    return bool(
+        re.match(r"^(?:['’]s)?\s*(?:[,.;:)”\"]|$|\s+(?:and|who|in|on|at|after)\b)", text[end:])
+    )
 
 
 def _never_in_name(word: str) -> bool:
@@ -399,8 +439,8 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
             _left_info(cand, text)
             _right_info(cand, text)
             cand.speaks = bool(
-                _SPEAKS_AFTER.match(text[end:]) or _SPEAKS_BEFORE.search(text[:start])
-            ) or bool(re.match(r"^\s*,\s*(?:who|speaking)\b", text[end:]))
+                _SPEAKS_AFTER.match(text[end:]) or _said_name(text, start, end)
+            ) or bool(re.match(r"^\s*,\s*speaking\b", text[end:]))
             if not cand.role and sentence_people and not cand.counterpart:
                 prev = sentence_people[-1]
                 between = text[prev.end : start]
@@ -420,7 +460,13 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
     mentions += _pronoun_mentions(paragraphs)
     mentions.sort(key=lambda m: (m.para, m.start, -m.end))
     countries = _countries(paragraphs, body_flags)
-    return Cast(tuple(people), tuple(bodies), tuple(mentions), countries)
+    speaking = frozenset(
+        m.key
+        for m in body_mentions
+        if _SPEAKS_AFTER.match(paragraphs[m.para][m.end :])
+        or re.search(r"\b[Aa]ccording\s+to\s+(?:the\s+)?$", paragraphs[m.para][: m.start])
+    )
+    return Cast(tuple(people), tuple(bodies), tuple(mentions), countries, speaking)
 
 
 def _merge_people(
@@ -476,7 +522,48 @@ def _merge_people(
                 organization=org,
             )
         )
-    return people
+    return _with_nicknames(people, paragraphs)
+
+
+def _with_nicknames(people: list[Person], paragraphs: Sequence[str]) -> list[Person]:
+    """A middle name used alone ("Lula" for Luiz Inácio Lula da Silva) becomes an alias."""
+    counts: dict[str, int] = {}
+    for person in people:
+        for token in set(person.name.split()[1:-1]):
+            counts[token] = counts.get(token, 0) + 1
+    stop = _leading_stop()
+    result = []
+    for person in people:
+        parts = person.name.split()
+        extra: list[str] = []
+        for k, token in enumerate(parts[1:-1], start=1):
+            if counts.get(token, 0) > 1 or len(token) < 3 or not token[:1].isupper():
+                continue
+            if token in stop or token in person.aliases:
+                continue
+            pattern = re.compile(r"(?<![\w-])" + re.escape(token) + r"(?![\w-])")
+            for text in paragraphs:
+                alone = [
+                    m
+                    for m in pattern.finditer(text)
+                    if not text[m.end() :].startswith(" " + parts[k + 1])
+                    and not text[: m.start()].endswith(parts[k - 1] + " ")
+                ]
+                if alone:
+                    extra.append(token)
+                    break
+        if extra:
+            person = Person(
+                person.key,
+                person.name,
+                person.surname,
+                person.aliases + tuple(extra),
+                person.role,
+                person.country,
+                person.organization,
+            )
+        result.append(person)
+    return result
 
 
 def _last_body_before(
@@ -491,8 +578,8 @@ def _surname_speaks(paragraphs: Sequence[str], surname: str) -> bool:
     pattern = re.compile(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])")
     for text in paragraphs:
         for match in pattern.finditer(text):
-            if _SPEAKS_AFTER.match(text[match.end() :]) or _SPEAKS_BEFORE.search(
-                text[: match.start()]
+            if _SPEAKS_AFTER.match(text[match.end() :]) or _said_name(
+                text, match.start(), match.end()
             ):
                 return True
     return False
@@ -564,7 +651,10 @@ def _find_bodies(
     gazetteer = sorted(
         {**ORGANIZATIONS, **{k: k for k in BODY_COUNTRY}}.items(), key=lambda kv: -len(kv[0])
     )
-    generic = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,5}(?:" + "|".join(sorted(ORG_HEADS)) + r")\b")
+    generic = re.compile(
+        r"\b(?:[A-Z][\w’'-]+\s+){1,5}(?:" + "|".join(sorted(ORG_HEADS)) + r")\b"
+        r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+){0,3})?"
+    )
     for index, text in enumerate(paragraphs):
         if not body_flags[index]:
             continue

@@ -300,6 +300,10 @@ def _subject(
         inverted = after[0]
     if word.lower().startswith("according"):
         return resolver.resolve(inverted) if inverted else None
+    if before and re.search(r"\band\s+$", masked[s_start:start]):
+        # "He recalled that …, and said …": the speaker is the clause's subject.
+        first = min(before, key=lambda m: m.start)
+        return resolver.resolve(first)
     left = None
     if before:
         candidate = max(before, key=lambda m: m.end)
