@@ -109,7 +109,7 @@ def render_brief_outputs(
             result = render_pdf(
                 with_toc,
                 base_dir=brief.folder,
-                allowed_roots=asset_roots(),
+                allowed_roots=(*asset_roots(), *([templates_dir] if templates_dir else [])),
                 variant=pdf_variant,
                 min_pages_for_toc=3,
                 html_without_toc=without_toc,

@@ -28,7 +28,13 @@ class Problem:
     code: str = ""
 
     def format(self) -> str:
-        text = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        if self.line <= 0:
+            where = self.path  # the whole file (too large, unreadable, not UTF-8 as a whole)
+        elif self.col <= 0:
+            where = f"{self.path}:{self.line}"  # a line, as template errors are reported
+        else:
+            where = f"{self.path}:{self.line}:{self.col}"
+        text = f"{where}: {self.severity}: {self.message}"
         if self.hint:
             text += f" — {self.hint}"
         return text

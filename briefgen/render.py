@@ -209,6 +209,17 @@ def render_brief_html(
     def md_inline(text: str | None) -> Markup:
         return Markup(render_markdown(text, context, inline=True)) if text else Markup("")
 
+    def template_asset(name: str) -> str:
+        """A file from the workspace's templates/ folder (a logo): a file URL for the PDF, inlined in HTML."""
+        folder = templates_dir if templates_dir is not None else builtin_templates_dir()
+        if contained_path_problem(folder, name) or not (folder / name).is_file():
+            raise jinja2.TemplateRuntimeError(f"template asset {name!r} not found in {folder}")
+        file = (folder / name).resolve()
+        if target == "pdf":
+            return file.as_uri()
+        mime = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        return f"data:{mime};base64,{base64.b64encode(file.read_bytes()).decode('ascii')}"
+
     try:
         template = env.get_template("brief.html")
         return template.render(
@@ -225,11 +236,12 @@ def render_brief_html(
             matrix_positions=matrix_positions(brief),
             graphics={k: Markup(v) if v else None for k, v in (graphics or {}).items()},
             extras=extras or PageExtras(),
+            template_asset=template_asset,
         )
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateFailure(
             Problem(
-                exc.filename or exc.name or "template",
+                _shown_template_path(exc.filename or exc.name or "template", templates_dir),
                 exc.lineno or 0,
                 0,
                 "error",
@@ -242,7 +254,7 @@ def render_brief_html(
         path, line = _template_frame(exc)
         raise TemplateFailure(
             Problem(
-                path,
+                _shown_template_path(path, templates_dir),
                 line,
                 0,
                 "error",
@@ -251,6 +263,16 @@ def render_brief_html(
                 "template-error",
             )
         ) from exc
+
+
+def _shown_template_path(path: str, templates_dir: Path | None) -> str:
+    """A template's path relative to the workspace when it is one of the workspace's overrides."""
+    if templates_dir is not None:
+        try:
+            return str(Path(path).resolve().relative_to(templates_dir.resolve().parent))
+        except ValueError:
+            pass
+    return path
 
 
 def _template_frame(exc: BaseException) -> tuple[str, int]:
