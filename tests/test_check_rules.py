@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from conftest import VALID_BRIEF, WIRE_TEXT
+
+from tests.conftest import VALID_BRIEF, WIRE_TEXT
 
 P = "briefs/geneva-talks/brief.yaml"
 
@@ -101,7 +102,10 @@ CASES = [
     Case(
         "yaml-bad-scalar",
         brief_with(("marking: TLP:CLEAR", "marking: !!int secret")),
-        [f"{P}:3:10: error: `secret` is not a valid int — remove the explicit tag or fix the value"],
+        [
+            f"{P}:3:10: error: `secret` is not a valid int — remove the explicit tag or fix"
+            " the value"
+        ],
     ),
     Case(
         "yaml-complex-key",
@@ -163,7 +167,7 @@ CASES = [
         "file-too-large",
         VALID_BRIEF + "# padding\n" * 100,
         [
-            f"{P}:0:0: error: the file is {len(VALID_BRIEF.encode()) + 1000:,} bytes,"
+            f"{P}: error: the file is {len(VALID_BRIEF.encode()) + 1000:,} bytes,"
             " over the limit of 1,000"
             " — split the brief, or raise `limits.max_yaml_bytes` in briefgen.yaml"
         ],
@@ -238,7 +242,8 @@ CASES = [
         brief_with(("stance: Wants more talks", "stance: true")),
         [
             f"{P}:16:13: error: `positions[0].stance` must be text, not true/false"
-            " — YAML 1.2 reads only true/false as booleans; put the value in quotes if you mean text"
+            " — YAML 1.2 reads only true/false as booleans; put the value in quotes if you"
+            " mean text"
         ],
     ),
     Case(
@@ -255,7 +260,8 @@ CASES = [
         brief_with(("talks: supports", "talks: support")),
         [
             f"{P}:22:14: error: `support` is not a valid value for `positions[0].stances.talks`"
-            " — did you mean `supports`? use one of: supports, opposes, conditional, neutral, unclear"
+            " — did you mean `supports`? use one of: supports, opposes, conditional,"
+            " neutral, unclear"
         ],
     ),
     Case(
@@ -330,7 +336,10 @@ CASES = [
     Case(
         "incomplete-location",
         VALID_BRIEF + "location:\n  name: Geneva\n  lat: 46.2\n",
-        [f"{P}:45:3: error: location has only one of `lat` and `lon` — give both, in decimal degrees"],
+        [
+            f"{P}:45:3: error: location has only one of `lat` and `lon` — give both, in"
+            " decimal degrees"
+        ],
     ),
     # --- dates: YAML 1.2 reads them as written; partial dates where a date is expected ---
     Case(
@@ -392,14 +401,23 @@ CASES = [
     Case(
         "unknown-source-citation",
         brief_with(("met in Geneva [@wire]", "met in Geneva [@cable]")),
-        [f"{P}:5:34: error: unknown source `cable` — define it under `sources` or use one of: memo, wire"],
+        [
+            f"{P}:5:34: error: unknown source `cable` — define it under `sources` or use one"
+            " of: memo, wire"
+        ],
     ),
     Case(
         "unknown-source-judgment-and-timeline",
         brief_with(
-            ("issues:\n", "judgments:\n  - text: More talks are likely.\n    confidence: moderate\n"
-             "    sources: [wyre]\nissues:\n"),
-            ("      event: First contacts.\n", "      event: First contacts.\n      source: nemo\n"),
+            (
+                "issues:\n",
+                "judgments:\n  - text: More talks are likely.\n    confidence: moderate\n"
+                "    sources: [wyre]\nissues:\n",
+            ),
+            (
+                "      event: First contacts.\n",
+                "      event: First contacts.\n      source: nemo\n",
+            ),
         ),
         [
             f"{P}:28:15: error: unknown source `wyre` — did you mean `wire`?",
@@ -542,7 +560,8 @@ CASES = [
         brief_with(
             (
                 "They agreed to meet again.",
-                "They agreed to meet. Aides spoke. Talks ran late. Maps were shown. Tea was served.",
+                "They agreed to meet. Aides spoke. Talks ran late. Maps were shown. Tea was"
+                " served.",
             )
         ),
         [
@@ -582,7 +601,7 @@ def test_brief_folder_without_brief_yaml(workspace, run_cli) -> None:
     (ws.root / "briefs" / "draft-talks").mkdir()
     result = run_cli("-C", str(ws.root), "check")
     assert result.lines == [
-        "briefs/draft-talks/brief.yaml:0:0: error: the brief folder has no brief.yaml"
+        "briefs/draft-talks/brief.yaml: error: the brief folder has no brief.yaml"
         " — create it with `briefgen new draft-talks`, or remove the folder",
         "1 brief checked: 1 error, 0 warnings",
     ]
@@ -594,7 +613,7 @@ def test_folder_named_brief_yaml(workspace, run_cli) -> None:
     (ws.root / "briefs" / "draft-talks" / "brief.yaml").mkdir(parents=True)
     result = run_cli("-C", str(ws.root), "check")
     assert result.lines == [
-        "briefs/draft-talks/brief.yaml:0:0: error: brief.yaml is a folder, not a file"
+        "briefs/draft-talks/brief.yaml: error: brief.yaml is a folder, not a file"
         " — move its contents elsewhere and write the fact sheet as briefs/draft-talks/brief.yaml",
         "1 brief checked: 1 error, 0 warnings",
     ]
@@ -652,7 +671,7 @@ def test_workspace_settings_are_checked(workspace, run_cli) -> None:
 
 def test_every_checker_code_has_a_case() -> None:
     """The table above covers every code the checker modules can emit (see test_docs.py)."""
-    from test_docs import checker_codes
+    from tests.test_docs import checker_codes
 
     covered = {case.id for case in CASES}
     covered_codes = {code for code in checker_codes() if any(c.startswith(code) for c in covered)}
