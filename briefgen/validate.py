@@ -143,8 +143,11 @@ def locate_snippet(document: LoadedYaml, path: NodePath, snippet: str) -> Any:
     lines = document.text.splitlines(keepends=True)
     offset = sum(len(line) for line in lines[: start.line - 1]) + start.col - 1
     found = document.text.find(snippet, offset)
-    if found < 0:
-        return None
+    if found < 0:  # markdown-it lowercases schemes: `JavaScript:` is reported as `javascript:`
+        match = re.compile(re.escape(snippet), re.IGNORECASE).search(document.text, offset)
+        if match is None:
+            return None
+        found = match.start()
     line = document.text.count("\n", 0, found) + 1
     col = found - (document.text.rfind("\n", 0, found) + 1) + 1
     return Mark(line, col)
