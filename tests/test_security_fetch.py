@@ -12,14 +12,25 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from test_security_support import (
-    CANARY,
-    listener,  # noqa: F401 - pytest fixture
-    make_workspace,
-    pdf_attachments,
-    pdf_bytes_everywhere,
-    secrets_outside,
-)
+
+try:  # tests/ imported as a package, or as a plain folder on sys.path
+    from tests.test_security_support import (
+        CANARY,
+        listener,
+        make_workspace,
+        pdf_attachments,
+        pdf_bytes_everywhere,
+        secrets_outside,
+    )
+except ModuleNotFoundError:
+    from test_security_support import (
+        CANARY,
+        listener,  # noqa: F401 - pytest fixture
+        make_workspace,
+        pdf_attachments,
+        pdf_bytes_everywhere,
+        secrets_outside,
+    )
 
 from briefgen.assets import asset_roots, fonts_dir
 from briefgen.pdf import RefusedFetch, RestrictedFetcher, render_pdf
@@ -30,7 +41,7 @@ def _ups(folder: Path) -> str:
     return "../" * (len(folder.resolve().parts) + 2)
 
 
-def _assert_nothing_escaped(data: bytes, secrets: list[str], listener) -> None:  # noqa: F811
+def _assert_nothing_escaped(data: bytes, secrets: list[str], listener) -> None:
     everything = pdf_bytes_everywhere(data)
     leaked = [s for s in secrets if s.encode("utf-8") in everything]
     assert leaked == [], f"secret text reached the PDF: {leaked}"
@@ -89,7 +100,7 @@ def test_fetcher_answers_with_the_file_it_checked_not_the_url_it_was_given(
         pytest.param(lambda f, port: "javascript:alert(1)", id="javascript"),
     ],
 )
-def test_fetcher_refuses(brief_folder: Path, tmp_path: Path, listener, make_url) -> None:  # noqa: F811
+def test_fetcher_refuses(brief_folder: Path, tmp_path: Path, listener, make_url) -> None:
     secrets_outside(tmp_path)
     (brief_folder / "passwd-link.png").symlink_to("/etc/passwd")
     (brief_folder / "canary-link.png").symlink_to(tmp_path / "secret.txt")
@@ -178,7 +189,7 @@ def _hostile_svg(base: str, folder: Path, tmp: Path) -> str:
 def test_weasyprint_reads_nothing_outside_and_fetches_nothing(
     brief_folder: Path,
     tmp_path: Path,
-    listener,  # noqa: F811
+    listener,
 ) -> None:
     secrets = secrets_outside(tmp_path)
     (brief_folder / "passwd-link.png").symlink_to("/etc/passwd")
@@ -212,7 +223,7 @@ def test_weasyprint_reads_nothing_outside_and_fetches_nothing(
         assert expected in messages, f"no refusal mentioning {expected!r} in:\n{messages}"
 
 
-def test_the_leak_detector_sees_image_bytes(brief_folder: Path, listener) -> None:  # noqa: F811
+def test_the_leak_detector_sees_image_bytes(brief_folder: Path, listener) -> None:
     # The control: a JPEG inside the folder is embedded as is, and the detector finds it,
     # so the test above would catch a secret copied the same way.
     html = '<html lang="en"><body><img alt="a red square" src="ok.jpg"></body></html>'
@@ -238,7 +249,7 @@ def test_local_images_in_inline_svg_still_work(brief_folder: Path) -> None:
 @pytest.mark.slow
 def test_build_with_hostile_overrides_fetches_and_leaks_nothing(
     tmp_path: Path,
-    listener,  # noqa: F811
+    listener,
 ) -> None:
     from briefgen.build import BuildOptions, build_workspace
     from briefgen.workspace import open_workspace
