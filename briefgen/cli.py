@@ -292,5 +292,87 @@ def new(
         click.echo(f"note: {note}")
 
 
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("briefs", nargs=-1)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Site folder, replaced as a whole on success (default: site/).",
+)
+@click.option(
+    "--base-url",
+    help="Absolute address of the site, for feed.xml and sitemap.xml only "
+    "(default: site.base_url in briefgen.yaml).",
+)
+@click.option("--force", is_flag=True, help="Render every brief, even those that did not change.")
+@click.pass_obj
+def publish(
+    obj: Context, briefs: tuple[str, ...], out_dir: Path | None, base_url: str | None, force: bool
+) -> None:
+    """Publish the briefs as a static web site (index, search, brief pages, PDFs, feed).
+
+    BRIEFS are ids or paths; the site then holds only those (default: every
+    brief). The site works from any web server sub-path and from file://.
+    Briefs that did not change are copied from the previous site. A brief with
+    errors is reported and left out of the listings (its previous pages stay
+    reachable at their address); the others are published and the exit
+    status is 1. Docs: docs/publish.md.
+
+    \b
+    Examples:
+      briefgen publish
+      briefgen publish --out /srv/intranet/desk/briefs --base-url https://intranet/desk/briefs/
+      briefgen publish --force
+      briefgen publish moscow-quadrilateral-talks-2023 --out /tmp/preview
+    """
+    from briefgen.errors import ProblemsFound
+    from briefgen.publish import BriefPublishOutcome, PublishOptions, publish_site
+
+    if base_url is not None and not base_url.startswith(("http://", "https://")):
+        fail(
+            BriefgenError(
+                f"--base-url {base_url} is not an http(s) address",
+                "for example --base-url https://intranet.example/desk/briefs/",
+            )
+        )
+        return
+    workspace = obj.workspace()
+    for problem in workspace.settings_problems:
+        _echo_problem(problem)
+
+    def report(outcome: BriefPublishOutcome) -> None:
+        for problem in outcome.problems:
+            _echo_problem(problem)
+        if outcome.status == "rendered":
+            click.echo(f"rendered {outcome.ref.id} ({outcome.seconds:.2f} s)")
+        elif outcome.status == "unchanged":
+            click.echo(f"unchanged {outcome.ref.id} (copied from the previous site)")
+        else:
+            note = "; its previous pages stay at their address" if outcome.kept_previous else ""
+            click.echo(f"failed: {outcome.ref.id} was left out of the site{note}", err=True)
+
+    try:
+        options = PublishOptions(
+            out_dir=(Path.cwd() / out_dir) if out_dir else None, base_url=base_url, force=force
+        )
+        result = publish_site(workspace, briefs, options, on_outcome=report)
+    except ProblemsFound as exc:
+        for problem in exc.problems:
+            _echo_problem(problem)
+        fail(BriefgenError("briefgen.yaml has errors", "fix them and publish again"))
+        return
+    except BriefgenError as exc:
+        fail(exc)
+        return
+    where = workspace.display(result.out_dir)
+    counts = f"{result.count('rendered')} rendered, {result.count('unchanged')} unchanged"
+    if result.published:
+        click.echo(f"published {where}/index.html: {counts}, {result.count('failed')} failed")
+    else:
+        click.echo(f"nothing to publish: every brief failed; {where} was left as it was", err=True)
+    sys.exit(1 if result.failed else 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

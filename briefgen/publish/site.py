@@ -1,0 +1,344 @@
+"""``briefgen publish``: check the briefs, render or reuse their pages, write the site, swap it in.
+
+The order reads top to bottom: gather and check every brief, work out the
+catalog (countries, people, tags), render the brief pages that changed (copy
+the rest from the previous site), write the listing pages and feeds into a
+temporary folder beside the site, then replace the old site with two renames.
+Any exception before the swap removes the temporary folder and leaves the
+previous site as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from briefgen.errors import BriefgenError, Problem, ProblemsFound
+from briefgen.factsheet import read_brief
+from briefgen.loader import load_yaml_file
+from briefgen.output import check_output_dir
+from briefgen.publish.catalog import Catalog, SiteBrief, build_catalog
+from briefgen.publish.feeds import atom_feed, briefs_json, sitemap
+from briefgen.publish.incremental import (
+    MANIFEST_NAME,
+    Manifest,
+    brief_hash,
+    environment_hash,
+)
+from briefgen.publish.pages import STATIC_FILES, SiteInfo, SitePages, seal_brief_page
+from briefgen.publish.search_index import search_index_script
+from briefgen.render import PageExtras
+from briefgen.workspace import BriefRef, Workspace, select_briefs
+
+DEFAULT_OUT = "site"
+# Top-level names the site uses itself; a brief with one of these ids would overwrite them.
+RESERVED_IDS = frozenset({"countries", "participants", "tags"})
+
+Status = Literal["rendered", "unchanged", "failed"]
+
+
+@dataclass(frozen=True)
+class PublishOptions:
+    out_dir: Path | None = None  # default: <workspace>/site
+    base_url: str | None = None  # default: site.base_url in briefgen.yaml
+    force: bool = False  # render every brief even when its inputs did not change
+
+
+@dataclass
+class BriefPublishOutcome:
+    ref: BriefRef
+    status: Status = "failed"
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+    kept_previous: bool = False  # failed, and its pages from the previous site are still there
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "failed"
+
+
+@dataclass
+class PublishReport:
+    out_dir: Path
+    outcomes: list[BriefPublishOutcome]
+    published: bool  # False when nothing could be published and the old site was left alone
+
+    @property
+    def failed(self) -> bool:
+        return any(o.failed for o in self.outcomes)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+
+def publish_site(
+    workspace: Workspace,
+    names: Sequence[str] = (),
+    options: PublishOptions | None = None,
+    on_outcome: Callable[[BriefPublishOutcome], None] | None = None,
+) -> PublishReport:
+    """Publish the selected briefs (all when ``names`` is empty) as a static site."""
+    options = options or PublishOptions()
+    if any(p.severity == "error" for p in workspace.settings_problems):
+        raise ProblemsFound(workspace.settings_problems)
+    out = check_output_dir(
+        options.out_dir or workspace.root / DEFAULT_OUT, workspace.root, workspace.briefs_dir
+    )
+    _refuse_foreign_folder(out)
+    refs = select_briefs(workspace, list(names))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with _publish_lock(out):
+        _remove_leftovers(out)
+        temp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+        try:
+            os.chmod(temp, 0o755)  # mkdtemp makes it private; a web server must read it
+            outcomes = _assemble(workspace, refs, options, out, temp)
+            for outcome in outcomes:
+                if on_outcome:
+                    on_outcome(outcome)
+            nothing_listed = all(o.failed for o in outcomes)
+            if nothing_listed and outcomes and out.exists():
+                shutil.rmtree(temp, ignore_errors=True)
+                return PublishReport(out, outcomes, published=False)
+            _swap_in(temp, out)
+        except BaseException:
+            shutil.rmtree(temp, ignore_errors=True)
+            raise
+    return PublishReport(out, outcomes, published=True)
+
+
+def _assemble(
+    workspace: Workspace, refs: list[BriefRef], options: PublishOptions, out: Path, temp: Path
+) -> list[BriefPublishOutcome]:
+    settings = workspace.settings
+    previous = Manifest.read(out)
+    manifest = Manifest()
+    outcomes = {ref.id: BriefPublishOutcome(ref) for ref in refs}
+
+    # 1. Check every brief; keep those without errors.
+    candidates: dict[str, SiteBrief] = {}
+    for ref in refs:
+        outcome = outcomes[ref.id]
+        start = time.perf_counter()
+        if ref.id in RESERVED_IDS:
+            outcome.problems.append(_reserved_id_problem(workspace, ref))
+            continue
+        result = read_brief(ref, workspace)
+        outcome.problems.extend(result.problems)
+        outcome.seconds += time.perf_counter() - start
+        if result.brief is None or result.has_errors:
+            continue
+        loaded = load_yaml_file(ref.yaml_path, workspace.display(ref.yaml_path))
+        fact_sheet = loaded.document.data if loaded.document else None
+        candidates[ref.id] = SiteBrief(result.brief, fact_sheet)
+
+    # 2. Render (or reuse) brief pages. A render failure drops the brief, which can change
+    #    other pages' links (participant slugs), so repeat until nothing new fails.
+    site = SiteInfo(settings.site.title, settings.organization, settings.site.noindex)
+    environment = environment_hash(workspace, [f"noindex={settings.site.noindex}"])
+    done: dict[str, str] = {}  # brief id → input hash its files in temp were made from
+    while True:
+        catalog = build_catalog(list(candidates.values()))
+        pages = SitePages(workspace.templates_dir, site, catalog)
+        newly_failed = False
+        for item in catalog.briefs:
+            extras = pages.brief_extras(item)
+            input_hash = brief_hash(
+                outcomes[item.id].ref, environment, str(extras.nav_html) + str(extras.extra_head)
+            )
+            if done.get(item.id) == input_hash:
+                continue
+            outcome = outcomes[item.id]
+            reused = _reuse_previous(item.id, input_hash, options, previous, out, temp)
+            if reused or _render(item, extras, workspace.templates_dir, temp, outcome):
+                outcome.status = "unchanged" if reused else "rendered"
+                done[item.id] = input_hash
+                manifest.record(item.id, input_hash, _brief_files(item.id), listed=True)
+            else:
+                del candidates[item.id]
+                newly_failed = True
+        if not newly_failed:
+            break
+
+    # 3. Failed briefs keep their previous pages (unlisted), so bookmarks still work.
+    for outcome in outcomes.values():
+        if outcome.failed:
+            outcome.kept_previous = _keep_previous(outcome.ref.id, previous, out, temp, manifest)
+
+    # 4. Listing pages, search index, feeds, the site's own files and the manifest.
+    _write_site_files(pages, catalog, workspace, options, temp)
+    (temp / MANIFEST_NAME).write_bytes(manifest.to_bytes())
+    return [outcomes[ref.id] for ref in refs]
+
+
+def _reuse_previous(
+    brief_id: str,
+    input_hash: str,
+    options: PublishOptions,
+    previous: Manifest,
+    out: Path,
+    temp: Path,
+) -> bool:
+    """Copy the previous site's page and PDF when they were made from the same inputs."""
+    old = out / brief_id
+    names = _brief_files(brief_id)
+    if options.force or previous.hash_of(brief_id) != input_hash:
+        return False
+    if not all((old / name).is_file() for name in names):
+        return False
+    (temp / brief_id).mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copy2(old / name, temp / brief_id / name)
+    return True
+
+
+def _render(
+    item: SiteBrief,
+    extras: PageExtras,
+    templates_dir: Path,
+    temp: Path,
+    outcome: BriefPublishOutcome,
+) -> bool:
+    """Render the brief's page and PDF into the new site; False (with problems) when it fails."""
+    from briefgen.build import render_brief_outputs
+
+    target = temp / item.id
+    start = time.perf_counter()
+    rendered = render_brief_outputs(item.brief, ("html", "pdf"), templates_dir, extras=extras)
+    outcome.seconds += time.perf_counter() - start
+    outcome.problems.extend(rendered.problems)
+    if any(p.severity == "error" for p in rendered.problems) or not {"html", "pdf"} <= set(
+        rendered.outputs
+    ):
+        outcome.status = "failed"
+        return False
+    target.mkdir(parents=True, exist_ok=True)
+    html = seal_brief_page(rendered.outputs["html"].decode("utf-8"))
+    (target / "index.html").write_text(html, encoding="utf-8")
+    (target / f"{item.id}.pdf").write_bytes(rendered.outputs["pdf"])
+    return True
+
+
+def _brief_files(brief_id: str) -> list[str]:
+    return ["index.html", f"{brief_id}.pdf"]
+
+
+def _keep_previous(
+    brief_id: str, previous: Manifest, out: Path, temp: Path, manifest: Manifest
+) -> bool:
+    old = out / brief_id
+    old_hash = previous.hash_of(brief_id)
+    if not old_hash or not old.is_dir() or (temp / brief_id).exists():
+        return False
+    shutil.copytree(old, temp / brief_id)
+    manifest.record(brief_id, old_hash, _brief_files(brief_id), listed=False)
+    return True
+
+
+def _write_site_files(
+    pages: SitePages, catalog: Catalog, workspace: Workspace, options: PublishOptions, temp: Path
+) -> None:
+    settings = workspace.settings
+    base_url = options.base_url or settings.site.base_url
+    for relative, html in pages.pages().items():
+        path = temp / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+    for name in STATIC_FILES:
+        (temp / name).write_bytes(pages.static_file(name))
+    (temp / "search-index.js").write_text(search_index_script(catalog), encoding="utf-8")
+    title = settings.site.title
+    author = settings.organization or title
+    (temp / "feed.xml").write_bytes(
+        atom_feed(catalog, title=title, base_url=base_url, author=author)
+    )
+    (temp / "briefs.json").write_bytes(briefs_json(catalog, title=title, base_url=base_url))
+    listed: list[tuple[str, str | None]] = [("index.html", None)]
+    for item in catalog.briefs:
+        full_date = item.brief.date.iso() if item.brief.date.day else None
+        listed.append((item.href, full_date))
+    listed.append(("countries/index.html", None))
+    listed.extend((entry.href, None) for entry in catalog.countries)
+    listed.append(("participants/index.html", None))
+    listed.extend((person.href, None) for person in catalog.people)
+    listed.append(("tags/index.html", None))
+    listed.extend((tag.href, None) for tag in catalog.tags)
+    (temp / "sitemap.xml").write_bytes(sitemap(listed, base_url))
+
+
+def _reserved_id_problem(workspace: Workspace, ref: BriefRef) -> Problem:
+    return Problem(
+        workspace.display(ref.folder),
+        0,
+        0,
+        "error",
+        f"the brief id `{ref.id}` is the name of a folder of the published site ({ref.id}/)",
+        f"rename the folder briefs/{ref.id}/ (for example to {ref.id}-brief)",
+        "reserved-id",
+    )
+
+
+def _refuse_foreign_folder(out: Path) -> None:
+    """The site folder is replaced as a whole, so never replace a folder briefgen did not write."""
+    if out.exists() and not out.is_dir():
+        raise BriefgenError(f"{out} is a file, not a folder", "pass --out a folder for the site")
+    if out.is_dir() and any(out.iterdir()) and not (out / MANIFEST_NAME).is_file():
+        raise BriefgenError(
+            f"{out} already exists and is not a site published by briefgen "
+            f"(it has no {MANIFEST_NAME}); publishing replaces the whole folder",
+            "publish to a new or empty folder, or move this folder's files away first",
+        )
+
+
+@contextlib.contextmanager
+def _publish_lock(out: Path) -> Iterator[None]:
+    """One publish of a folder at a time (two would swap each other's sites out)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; publishing concurrently is on the user
+        yield
+        return
+    lock_path = out.parent / f".{out.name}.lock"
+    with open(lock_path, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BriefgenError(
+                f"another briefgen publish is writing {out} right now",
+                "wait for it to finish, then publish again",
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Temporary folders of a publish that was killed (safe: we hold the lock)."""
+    for pattern in (f".{out.name}.tmp-*", f".{out.name}.old-*"):
+        for leftover in out.parent.glob(pattern):
+            if leftover.is_dir():
+                shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _swap_in(temp: Path, out: Path) -> None:
+    """Old site aside, new site in, old site removed: readers see one site or the other."""
+    if not out.exists():
+        os.rename(temp, out)
+        return
+    aside = out.parent / f".{out.name}.old-{secrets.token_hex(4)}"
+    os.rename(out, aside)
+    try:
+        os.rename(temp, out)
+    except BaseException:
+        os.rename(aside, out)
+        raise
+    shutil.rmtree(aside, ignore_errors=True)
