@@ -397,6 +397,9 @@ def load_yaml_text(
                 )
             ],
         )
+    oversized = _alias_problem(node, max_nodes, display)
+    if oversized is not None:
+        return LoadResult(None, [oversized])
     converter = _Converter(display, max_nodes)
     data = converter.convert(node, ())
     document = LoadedYaml(
@@ -411,6 +414,71 @@ def load_yaml_text(
     )
     failed = converter.too_big or converter.too_deep
     return LoadResult(None if failed else document, converter.problems)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _alias_problem(root: yaml.Node, limit: int, display: str) -> Problem | None:
+    """Refuse alias bombs before expanding anything.
+
+    The composer shares one node per anchor, so counting the expanded size over
+    unique nodes costs as little as the file itself: a billion-laughs file is
+    refused in milliseconds, and an alias inside its own anchor (a loop) too.
+    """
+    sizes: dict[int, int] = {}
+    started: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            started.discard(key)
+            total = 1 + sum(sizes[id(child)] for child in _children(node))
+            sizes[key] = min(total, limit + 1)
+            continue
+        if key in sizes:
+            continue
+        started.add(key)
+        stack.append((node, True))
+        for child in _children(node):
+            if id(child) in started:
+                mark = _mark(child)
+                return Problem(
+                    display,
+                    mark.line,
+                    mark.col,
+                    "error",
+                    "an alias is used inside its own anchor, which would repeat forever",
+                    "write the values out instead of referring to the value being defined",
+                    "yaml-too-large",
+                )
+            if id(child) not in sizes:
+                stack.append((child, False))
+    if sizes[id(root)] <= limit:
+        return None
+    node = root
+    while True:  # point at the value whose aliases push the document over the limit
+        bigger = [child for child in _children(node) if sizes[id(child)] > limit]
+        if not bigger:
+            break
+        node = bigger[0]
+    mark = _mark(node)
+    return Problem(
+        display,
+        mark.line,
+        mark.col,
+        "error",
+        f"the document expands to more than {limit:,} values "
+        "(anchors and aliases repeated too often)",
+        "write the values out instead of nesting aliases",
+        "yaml-too-large",
+    )
 
 
 def _syntax_hint(what: str) -> str:
