@@ -169,7 +169,8 @@ def read_article(text: str) -> Article:
             continue
         if len(para) <= 80 and not any(p.kind == "body" for p in paragraphs):
             found = find_full_date(para)
-            if found is not None and len(re.sub(r"[^A-Za-z]", "", para)) <= 40:
+            short = len(re.sub(r"[^A-Za-z]", "", para)) <= 40
+            if found and short and not _DATELINE.match(para) and not para.endswith("."):
                 date = date or found
                 continue
         paragraphs.append(Paragraph(para, _kind(para)))

@@ -73,7 +73,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _FUTURE = re.compile(
     r"\b(?:will|'ll|shall|next|upcoming|scheduled|due\s+to|is\s+due|are\s+due|expected\s+to"
-    r"|plans?\s+to|to\s+be\s+held|set\s+to|from)\b",
+    r"|plans?\s+to|to\s+be\s+held|set\s+to)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:since|last|ago|earlier|previous|previously|had)\b", re.IGNORECASE)
@@ -191,7 +191,10 @@ def _resolve(
             return None
         if ref is None:
             return None
-        return _nearest_month(ref, _month(match, kind), _tense(before + " " + match["lead"]))
+        lead = match["lead"].lower()
+        # "from January" opens a period still to come; other leads say nothing of tense.
+        tense = 1 if lead == "from" else _tense(before + " " + lead)
+        return _nearest_month(ref, _month(match, kind), tense)
     if kind == "y":
         return PartialDate(int(match["y"]))
     if kind == "wd":

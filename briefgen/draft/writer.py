@@ -38,7 +38,9 @@ _YAML11_WORDS = re.compile(
     r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
     r"|null|Null|NULL|~|=|<<)$"
 )
-_NUMBER_LIKE = re.compile(r"^[-+]?(?:\.?[0-9][0-9_:.,eE+-]*|\.(?:inf|Inf|INF|nan|NaN|NAN))$")
+_NUMBER_LIKE = re.compile(
+    r"^[-+]?(?:0[xXoObB][0-9a-fA-F_]+|\.?[0-9][0-9_:.,eE+-]*|\.(?:inf|Inf|INF|nan|NaN|NAN))$"
+)
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}(?:-\d{1,2})?(?:[Tt ].*)?$")
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
 

@@ -1,0 +1,81 @@
+"""Dates in news text, resolved against the article date at their own precision."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefgen.dates import PartialDate
+from briefgen.draft.article import read_article
+from briefgen.draft.dates import find_dates, infer_year
+
+WEDNESDAY = PartialDate(2023, 5, 10)
+
+
+def dates(sentence: str, ref: PartialDate | None = WEDNESDAY) -> list[str]:
+    return [m.date.iso() for m in find_dates(sentence, ref)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The summit in Saudi Arabia on May 19 is next.", ["2023-05-19"]),
+        ("after the deadly February 6 earthquake", ["2023-02-06"]),
+        ("The court ruled on 12 July 2016.", ["2016-07-12"]),
+        ("It was seized on Jan. 28, 2024, by the navy.", ["2024-01-28"]),
+        ("The ministers met in December.", ["2022-12"]),
+        ("Talks began in March 2021.", ["2021-03"]),
+        ("The war ended in 2020.", ["2020"]),
+        ("In 2019, a deal nearly brought the government down.", ["2019"]),
+        ("He visited Damascus last month.", ["2023-04"]),
+        ("The toll was introduced last year.", ["2022"]),
+        ("Also on Wednesday, he was invited.", ["2023-05-10"]),
+        ("Ministers agreed on Sunday.", ["2023-05-07"]),
+        ("They will meet again on Friday.", ["2023-05-12"]),
+        ("Experts meet next week.", ["2023-05"]),
+        ("The force will be ready before the end of the year.", ["2023"]),
+        ("Patrols have run since February.", ["2023-02"]),
+        ("The centre opens from January.", ["2024-01"]),
+        ("Negotiators have until April 30.", ["2023-04-30"]),
+        ("It rose 12% and 2,000 people marched.", []),
+    ],
+)
+def test_resolved_against_the_article_date(sentence: str, expected: list[str]) -> None:
+    assert dates(sentence) == expected
+
+
+def test_precision_is_kept() -> None:
+    found = find_dates("He visited last month, on May 2 and in 2021.", WEDNESDAY)
+    assert [m.date.precision for m in found] == [2, 3, 1]
+
+
+def test_relative_dates_need_the_article_date() -> None:
+    assert dates("They met on Sunday and last month, and on 6 February 2023.", None) == [
+        "2023-02-06"
+    ]
+
+
+def test_yearless_dateline_takes_the_year_from_weekday_and_text() -> None:
+    assert infer_year(3, 14, "talks since 2019, a toll in 2023", "agreed on Thursday",
+                      dt.date(2026, 1, 1)) == 2024  # fmt: skip
+    article = read_article(
+        "Headline\n\nFOZ DO IGUACU, Brazil, March 14 (Reuters) - The presidents agreed on "
+        "Thursday to end checks, after a 2023 toll and a 2019 crisis.\n"
+    )
+    assert article.date == PartialDate(2024, 3, 14)
+    assert article.date_inferred
+    assert (article.publisher, article.dateline_place) == ("Reuters", "Foz Do Iguacu")
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("TALLINN, Estonia, Sept 12, 2024 (Reuters) - Ministers met.", "2024-09-12"),
+        ("LONDON, 3 June 2024 (AFP) - Ministers met.", "2024-06-03"),
+        ("Published On 14 Mar 2024\n\nDOHA, Qatar (AFP) — Ministers met.", "2024-03-14"),
+        ("By James Otieno\n\nFebruary 20, 2025\n\nNAIROBI (AP) — Ministers met.", "2025-02-20"),
+    ],
+)
+def test_article_date_from_date_line_or_dateline(header: str, expected: str) -> None:
+    assert read_article("Headline\n\n" + header).date == PartialDate(*map(int, expected.split("-")))

@@ -1,0 +1,107 @@
+"""People and bodies: roles, countries, aliases, and who is not a person."""
+
+from __future__ import annotations
+
+from briefgen.draft.article import read_article
+from briefgen.draft.people import Cast, find_cast
+
+
+def cast_of(body: str) -> Cast:
+    article = read_article("Headline of the story\n\n" + body)
+    return find_cast(
+        [p.text for p in article.paragraphs], [p.kind == "body" for p in article.paragraphs]
+    )
+
+
+def people(body: str) -> dict[str, tuple[str, str | None, str | None, tuple[str, ...]]]:
+    return {p.key: (p.name, p.role, p.country, p.aliases) for p in cast_of(body).people}
+
+
+def test_title_and_demonym_before_the_name() -> None:
+    got = people("Russian Foreign Minister Sergey Lavrov arrived on Monday.")
+    assert got == {"lavrov": ("Sergey Lavrov", "Foreign Minister", "RU", ())}
+
+
+def test_possessive_country_and_pre_appositive() -> None:
+    got = people("Finland's foreign minister, Aino Lehtonen, said it was over.")
+    assert got["lehtonen"][1:3] == ("Foreign Minister", "FI")
+
+
+def test_appositive_after_the_name() -> None:
+    got = people('"No," said Jake Morton, the U.S. national security adviser.')
+    assert got["morton"][1:3] == ("National Security Adviser", "US")
+
+
+def test_plural_title_over_a_list_with_of_country() -> None:
+    got = people(
+        "Foreign ministers Hossein Amirabdollahian of Iran and Faisal Mekdad of Syria met."
+    )
+    assert got["amirabdollahian"][1:3] == ("Foreign Minister", "IR")
+    assert got["mekdad"][1:3] == ("Foreign Minister", "SY")
+
+
+def test_counterpart_takes_the_role_of_the_first() -> None:
+    got = people("Armenian Deputy Prime Minister Levon Sargsyan and his Azerbaijani counterpart "
+                 "Elnur Mammadli met.")  # fmt: skip
+    assert got["mammadli"][1:3] == ("Deputy Prime Minister", "AZ")
+
+
+def test_two_spellings_are_one_person_with_an_alias() -> None:
+    got = people(
+        "Foreign Minister Mevlüt Çavuşoğlu of Turkey spoke first.\n\n"
+        "Turkish Foreign Minister Mevlut Cavusoglu said it was useful."
+    )
+    assert list(got) == ["cavusoglu"]
+    assert got["cavusoglu"][0] == "Mevlüt Çavuşoğlu"
+    assert got["cavusoglu"][3] == ("Mevlut Cavusoglu",)
+
+
+def test_body_named_before_a_title_gives_country_and_organization() -> None:
+    cast = cast_of("Philippine Coast Guard spokesperson Jay Tarriela said so.")
+    person = cast.people[0]
+    assert (person.role, person.country, person.organization) == (
+        "Spokesperson",
+        "PH",
+        "Philippine Coast Guard",
+    )
+
+
+def test_international_body_gives_organization_not_country() -> None:
+    got = cast_of("EU foreign policy chief Helena Varga said so.").people[0]
+    assert (got.role, got.country, got.organization) == (
+        "Foreign Policy Chief",
+        None,
+        "European Union",
+    )
+
+
+def test_places_and_former_office_holders_are_not_participants() -> None:
+    got = people(
+        "Argentine Foreign Minister Diana Mondino said Buenos Aires was ready. "
+        "It nearly brought down then-President Mario Abdo, and former President Ana Ruiz "
+        "lost office."
+    )
+    assert list(got) == ["mondino"]
+
+
+def test_unnamed_capitalised_phrases_are_not_people() -> None:
+    got = people("The Nord Stream explosions shook the Baltic Sea and Addis Ababa.")
+    assert got == {}
+
+
+def test_speaking_body_and_ids_are_unique() -> None:
+    cast = cast_of(
+        "According to Armenia's foreign ministry, talks resume.\n\n"
+        "Ana Ruiz, the Chilean foreign minister, and Pedro Ruiz, the Peruvian foreign minister, "
+        "spoke."
+    )
+    assert "armenian foreign ministry" in cast.speaking
+    assert sorted(p.key for p in cast.people) == ["ruiz", "ruiz-2"]
+
+
+def test_nickname_used_alone_becomes_an_alias() -> None:
+    got = people(
+        "Brazilian President Luiz Inácio Lula da Silva arrived.\n\n"
+        '"It ends today," Lula told reporters.'
+    )
+    assert got["silva"][3] == ("Lula",)

@@ -1,0 +1,59 @@
+"""The quality benchmark runs, and the drafter keeps its scores on the development articles."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def bench():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(
+        "draft_quality", ROOT / "benchmarks" / "draft_quality.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_dev_articles_meet_the_targets(bench, capsys) -> None:  # type: ignore[no-untyped-def]
+    total = bench.Score()
+    for truth in sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.truth.yaml")):
+        score, _ = bench.score_article(truth)
+        total = total + score
+    ratios = total.ratios()
+    assert ratios["participant_recall_full"] >= 0.9
+    assert ratios["participant_precision_full"] >= 0.9
+    assert ratios["quote_attribution"] >= 0.85
+    assert ratios["event_recall"] >= 0.8
+    assert total.drafted_quotes_not_verbatim == 0
+
+
+def test_scoring_counts_misses(bench, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text(
+        "Talks\n\nOSLO, May 2, 2024 (Reuters) - Talks ended on Tuesday.\n\n"
+        '"No deal," said Norwegian Foreign Minister Ola Berg.\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "a.truth.yaml").write_text(
+        "article: a.txt\ndate: 2024-05-02\ndate_in_text: true\n"
+        "participants:\n"
+        "  - {name: Ola Berg, role: Foreign Minister, country: 'NO', kind: person}\n"
+        "  - {name: Kari Dahl, role: Prime Minister, country: 'NO', kind: person}\n"
+        "quotes:\n  - {text: 'No deal,', speaker: Ola Berg}\n"
+        "  - {text: 'Something else', speaker: Kari Dahl}\n"
+        "events:\n  - {date: 2024-04-30, text: Talks end}\n  - {date: 2024-01, text: x}\n",
+        encoding="utf-8",
+    )
+    score, _ = bench.score_article(tmp_path / "a.truth.yaml")
+    assert (score.name_matched, score.full_matched, score.drafted_participants) == (1, 1, 1)
+    assert (score.quotes_found, score.quotes_attributed) == (1, 1)
+    assert score.events_found == 1
+    assert bench.main([str(tmp_path)]) == 0

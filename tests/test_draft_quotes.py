@@ -1,0 +1,137 @@
+"""Quote attribution: each pattern the drafter promises, one small article each."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.draft.article import read_article
+from briefgen.draft.people import find_cast
+from briefgen.draft.quotes import find_quotes
+
+
+def attributed(body: str) -> list[tuple[str, str, str | None]]:
+    """(quote, speaker key, context) for an article made of a headline and ``body``."""
+    article = read_article("Headline of the story\n\n" + body)
+    paragraphs = [p.text for p in article.paragraphs]
+    flags = [p.kind == "body" for p in article.paragraphs]
+    cast = find_cast(paragraphs, flags)
+    report = find_quotes(paragraphs, flags, cast)
+    return [(q.text, q.speaker, q.context) for q in report.quotes]
+
+
+INTRO = (
+    "Estonian Foreign Minister Marten Kask met his Latvian counterpart Ilze Berzina on Monday.\n\n"
+)
+
+
+def test_x_said_after_the_quote() -> None:
+    got = attributed(INTRO + '"We will not be intimidated," Kask said.')
+    assert got == [("We will not be intimidated", "kask", None)]
+
+
+def test_said_x_inverted() -> None:
+    got = attributed(INTRO + '"We will not be intimidated," said Berzina.')
+    assert got == [("We will not be intimidated", "berzina", None)]
+
+
+def test_quote_after_its_attribution() -> None:
+    got = attributed(INTRO + 'Kask said: "Our patience has limits."')
+    assert got == [("Our patience has limits.", "kask", None)]
+
+
+def test_partial_quote_inside_reported_speech() -> None:
+    got = attributed(INTRO + 'Berzina said the talks had been "frank and useful".')
+    assert got == [("frank and useful", "berzina", None)]
+
+
+def test_according_to_x() -> None:
+    got = attributed(INTRO + 'The plan is "only a first step", according to Kask.')
+    assert got == [("only a first step", "kask", None)]
+
+
+def test_x_told_reporters() -> None:
+    got = attributed(INTRO + '"Nothing is decided yet," Berzina told reporters in Riga.')
+    assert got == [("Nothing is decided yet", "berzina", "told reporters")]
+
+
+def test_quoted_as_saying_by_an_agency() -> None:
+    got = attributed(
+        INTRO + 'Kask was quoted as saying by the state news agency ERR that "the door is open".'
+    )
+    assert got == [("the door is open", "kask", "quoted by ERR")]
+
+
+def test_said_in_a_statement() -> None:
+    got = attributed(INTRO + 'Berzina said in a statement that Riga "will not back down".')
+    assert got == [("will not back down", "berzina", "in a statement")]
+
+
+def test_wrote_on_social_media() -> None:
+    got = attributed(INTRO + 'Kask wrote on social media that it was "a good day for Europe".')
+    assert got == [("a good day for Europe", "kask", "on social media")]
+
+
+def test_in_a_tweet() -> None:
+    got = attributed(INTRO + 'Kask stressed "unity above all", he said in a tweet.')
+    assert got == [("unity above all", "kask", "in a tweet")]
+
+
+def test_pronoun_refers_to_the_last_named_person() -> None:
+    got = attributed(
+        INTRO + 'Berzina arrived late.\n\n"We have waited long enough," she said. "Now we act."'
+    )
+    assert got == [
+        ("We have waited long enough", "berzina", None),
+        ("Now we act.", "berzina", None),
+    ]
+
+
+def test_ministry_as_the_speaker() -> None:
+    got = attributed(
+        INTRO + "Russia's foreign ministry said in a statement that the talks were "
+        '"a provocation".'
+    )
+    assert got == [("a provocation", "russian foreign ministry", "in a statement")]
+
+
+def test_quote_of_several_sentences() -> None:
+    got = attributed(
+        INTRO + "“The sea is our lifeline. We will defend it. Nobody should doubt that,” Kask said."
+    )
+    assert got == [
+        ("The sea is our lifeline. We will defend it. Nobody should doubt that", "kask", None)
+    ]
+
+
+def test_quote_running_over_paragraphs() -> None:
+    got = attributed(
+        INTRO + '"The region has changed," Kask said. "Nobody talked about it.\n\n'
+        '"Now it is the first item on every agenda."'
+    )
+    assert [speaker for _, speaker, _ in got] == ["kask", "kask", "kask"]
+    assert got[-1][0] == "Now it is the first item on every agenda."
+
+
+def test_scare_quotes_are_left_out() -> None:
+    got = attributed(INTRO + 'Both sides are working on a "road map" against "terrorism".')
+    assert got == []
+
+
+def test_coordinated_verb_keeps_the_clause_subject() -> None:
+    got = attributed(
+        INTRO + "He recalled that the first president, Janis Ozols, founded the league, "
+        'and said Kask wanted "to argue without breaking apart".'
+    )
+    assert got and got[0][1] != "ozols"
+
+
+@pytest.mark.parametrize("mark", ["“", '"'])
+def test_curly_and_straight_quotes(mark: str) -> None:
+    close = "”" if mark == "“" else '"'
+    got = attributed(INTRO + f"{mark}Enough,{close} said Kask.")
+    assert got == [("Enough", "kask", None)]
+
+
+def test_british_single_quotes() -> None:
+    got = attributed(INTRO + "'We have not given up,' said Kask. 'We will be back.'")
+    assert got == [("We have not given up", "kask", None), ("We will be back.", "kask", None)]
