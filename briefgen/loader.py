@@ -189,6 +189,8 @@ class _Converter:
         first_seen: dict[Any, Mark] = {}
         for key_node, value_node in node.value:
             key_mark = _mark(key_node)
+            if not self.check_tag(key_node):
+                continue  # a tagged key (`? !!python/tuple [a, b]`) is named by its tag
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problem(
                     key_mark,
@@ -196,8 +198,6 @@ class _Converter:
                     "write the key as a single word",
                     "yaml-complex-key",
                 )
-                continue
-            if not self.check_tag(key_node):
                 continue
             # Keys are ids and field names: always text, as written (`1:` is the key "1").
             key = key_node.value
