@@ -175,3 +175,21 @@ def test_scripts_and_diacritics_render_with_shipped_fonts(tmp_path: Path) -> Non
     }
     assert any("Briefgen-Arabic" in name for name in fonts), fonts
     assert all("+Briefgen-" in name for name in fonts), fonts
+
+
+def test_weasyprint_warnings_name_the_brief_and_strict_fails_it(tmp_path: Path) -> None:
+    write_brief(tmp_path, "minimal", MINIMAL_BRIEF)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "brief.html").write_text(
+        '{% extends "builtin/brief.html" %}\n{% block extra_style %}.kicker { colour: red; }{% endblock %}\n',
+        "utf-8",
+    )
+    relaxed = run_build(tmp_path, "--format", "pdf")
+    assert relaxed.returncode == 0, relaxed.stdout + relaxed.stderr
+    assert "warning: while rendering the PDF of `minimal`: Ignored `colour: red`" in relaxed.stdout
+    first = (tmp_path / "build" / "minimal.pdf").read_bytes()
+    strict = run_build(tmp_path, "--format", "pdf", "--strict")
+    assert strict.returncode == 1
+    assert "error: while rendering the PDF of `minimal`: Ignored `colour: red`" in strict.stdout
+    assert "kept the previous build/minimal.pdf" in strict.stderr
+    assert (tmp_path / "build" / "minimal.pdf").read_bytes() == first
