@@ -411,8 +411,10 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
 
 
 def surname_of(name: str) -> str:
-    """The surname as the text reuses it ("al-Assad", "Al Saud" kept whole)."""
+    """The surname as the text reuses it ("al-Assad", "Al Saud" kept whole; "Jr" dropped)."""
     parts = name.split()
+    while len(parts) > 2 and parts[-1].rstrip(".") in ("Jr", "Sr", "II", "III", "IV"):
+        parts = parts[:-1]
     if len(parts) >= 2 and parts[-2] in ("Al", "El", "Abu", "Bin", "Ibn"):
         return " ".join(parts[-2:])
     return parts[-1]
