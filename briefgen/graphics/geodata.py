@@ -96,6 +96,8 @@ class Polygon:
     rings: tuple[Ring, ...]
     area_km2: float
     samples: tuple[tuple[float, float, float, float, float], ...]
+    centre: tuple[float, float, float]  # unit vector of the samples' mean direction
+    radius: float  # angle (radians) from ``centre`` to the farthest sample
 
     @property
     def outer(self) -> Ring:
@@ -165,10 +167,20 @@ def _samples(coords: list[list[float]]) -> tuple[tuple[float, float, float, floa
 def _polygon(rings: list[list[list[float]]]) -> Polygon:
     outer = rings[0]
     area = _ring_area_km2(outer) - sum(_ring_area_km2(hole) for hole in rings[1:])
+    samples = _samples(outer)
+    # A bounding cap lets framing skip a far-off island without looking at its points.
+    sx = sum(p[2] for p in samples)
+    sy = sum(p[3] for p in samples)
+    sz = sum(p[4] for p in samples)
+    norm = math.sqrt(sx * sx + sy * sy + sz * sz) or 1.0
+    centre = (sx / norm, sy / norm, sz / norm)
+    lowest = min(p[2] * centre[0] + p[3] * centre[1] + p[4] * centre[2] for p in samples)
     return Polygon(
         rings=tuple(_ring(r) for r in rings if len(r) >= 4),
         area_km2=max(area, 0.0),
-        samples=_samples(outer),
+        samples=samples,
+        centre=centre,
+        radius=math.acos(max(-1.0, min(1.0, lowest))),
     )
 
 

@@ -50,6 +50,7 @@ NOTE = "Boundaries are not authoritative. Source: Natural Earth."
 NOTE_STRIP = 16.0  # px below the map for the note
 MARKER_PX = 10.0  # a country smaller than this on the map gets a circle marker
 THIN_TENTHS_SQ = 25  # drop vertices closer than 0.5 px (in tenths of a px, squared)
+HIT_VERTICES = 120  # per ring kept for point-in-polygon tests
 SEA = "#c8dae6"
 LAND = "#f1eee8"
 LAND_STROKE = "#ffffff"
@@ -128,7 +129,7 @@ def _categories(
 
 def _near(v: Sequence[float], anchors: Sequence[tuple[float, float, float]], cos_r: float) -> bool:
     x, y, z = v[0], v[1], v[2]
-    return any(x * a[0] + y * a[1] + z * a[2] >= cos_r for a in anchors)
+    return any(x * ax + y * ay + z * az >= cos_r for ax, ay, az in anchors)
 
 
 def _cos(km: float) -> float:
@@ -159,20 +160,33 @@ def _story_points(
             points.append(label(country))
     anchors = [unit_vector(*p) for p in points]
     content = list(points)
-    cos_reach, cos_reach_2 = _cos(REACH_KM), _cos(SECONDARY_REACH_KM)
     for country in first:
         huge = country.area_km2 >= HUGE_AREA_KM2
         for poly in country.polygons:
+            near = _near_samples(poly, anchors, REACH_KM)
             if huge:
-                content += [(s[0], s[1]) for s in poly.samples if _near(s[2:], anchors, cos_reach)]
-            elif any(_near(s[2:], anchors, cos_reach) for s in poly.samples):
-                content += [(s[0], s[1]) for s in poly.samples]  # the whole island or mainland
+                content += near
+            elif near:  # the whole island or mainland: its bounding box will do
+                outer = poly.outer
+                content += [(outer.west, outer.south), (outer.east, outer.north)]
     for country in second:
         if _near(unit_vector(*label(country)), anchors, cos_join):
             content.append(label(country))
         for poly in country.polygons:
-            content += [(s[0], s[1]) for s in poly.samples if _near(s[2:], anchors, cos_reach_2)]
+            content += _near_samples(poly, anchors, SECONDARY_REACH_KM)
     return content
+
+
+def _near_samples(
+    poly: Polygon, anchors: Sequence[tuple[float, float, float]], km: float
+) -> list[tuple[float, float]]:
+    """The polygon's sample points within ``km`` of an anchor (none, fast, when it is far)."""
+    reach = km / EARTH_RADIUS_KM
+    cap = reach + poly.radius
+    if cap < math.pi and not _near(poly.centre, anchors, math.cos(cap)):
+        return []
+    cos_r = math.cos(reach)
+    return [(s[0], s[1]) for s in poly.samples if _near(s[2:], anchors, cos_r)]
 
 
 def _fit_aspect(west: float, bottom: float, east: float, top: float) -> tuple[float, ...]:
@@ -294,42 +308,39 @@ class _Box:
 
 def _clip(points: list[tuple[float, float]], width: float, height: float):
     """Sutherland–Hodgman clip of a closed ring to the rectangle (0, 0)–(width, height)."""
-    for edge in range(4):
+    for axis, bound, keep_above in (
+        (0, 0.0, True),
+        (0, width, False),
+        (1, 0.0, True),
+        (1, height, False),
+    ):
         if not points:
             break
-        out: list[tuple[float, float]] = []
-        prev = points[-1]
-        prev_in = _inside(prev, edge, width, height)
-        for cur in points:
-            cur_in = _inside(cur, edge, width, height)
-            if cur_in:
-                if not prev_in:
-                    out.append(_cross(prev, cur, edge, width, height))
-                out.append(cur)
-            elif prev_in:
-                out.append(_cross(prev, cur, edge, width, height))
-            prev, prev_in = cur, cur_in
-        points = out
+        points = _clip_edge(points, axis, bound, keep_above)
     return points
 
 
-def _inside(p: tuple[float, float], edge: int, width: float, height: float) -> bool:
-    if edge == 0:
-        return p[0] >= 0.0
-    if edge == 1:
-        return p[0] <= width
-    if edge == 2:
-        return p[1] >= 0.0
-    return p[1] <= height
-
-
-def _cross(a, b, edge: int, width: float, height: float) -> tuple[float, float]:
-    (ax, ay), (bx, by) = a, b
-    if edge < 2:
-        x = 0.0 if edge == 0 else width
-        return (x, ay + (by - ay) * (x - ax) / (bx - ax))
-    y = 0.0 if edge == 2 else height
-    return (ax + (bx - ax) * (y - ay) / (by - ay), y)
+def _clip_edge(
+    points: list[tuple[float, float]], axis: int, bound: float, keep_above: bool
+) -> list[tuple[float, float]]:
+    """One Sutherland–Hodgman pass: keep the side of ``coordinate[axis] = bound`` asked for."""
+    out: list[tuple[float, float]] = []
+    append = out.append
+    prev = points[-1]
+    prev_v = prev[axis]
+    prev_in = prev_v >= bound if keep_above else prev_v <= bound
+    other = 1 - axis
+    for cur in points:
+        cur_v = cur[axis]
+        cur_in = cur_v >= bound if keep_above else cur_v <= bound
+        if cur_in != prev_in:  # the edge crosses the line: add the crossing point
+            t = (bound - prev_v) / (cur_v - prev_v)
+            w = prev[other] + (cur[other] - prev[other]) * t
+            append((bound, w) if axis == 0 else (w, bound))
+        if cur_in:
+            append(cur)
+        prev, prev_v, prev_in = cur, cur_v, cur_in
+    return out
 
 
 @dataclass
@@ -378,24 +389,30 @@ def _ring_tenths(
     scale = proj.scale
     ox = proj.west - shift
     top = proj.top
+    out: list[tuple[int, int]] = []
+    append = out.append
+    lx = ly = -(10**9)
     if needs_clip:
-        raw: Iterable[tuple[float, float]] = _clip(
+        clipped = _clip(
             [((x - ox) * scale, (top - y) * scale) for x, y in _outside_runs(ring, shift, proj)],
             proj.width,
             proj.height,
         )
-    else:
-        raw = zip(
-            ((x - ox) * scale for x in ring.xs), ((top - y) * scale for y in ring.ys), strict=True
-        )
-    out: list[tuple[int, int]] = []
-    lx = ly = -(10**9)
-    for fx, fy in raw:
-        qx, qy = round(fx * 10), round(fy * 10)
-        dx, dy = qx - lx, qy - ly
-        if dx * dx + dy * dy >= THIN_TENTHS_SQ:
-            out.append((qx, qy))
-            lx, ly = qx, qy
+        for fx, fy in clipped:
+            qx, qy = int(fx * 10.0 + 0.5), int(fy * 10.0 + 0.5)
+            dx, dy = qx - lx, qy - ly
+            if dx * dx + dy * dy >= THIN_TENTHS_SQ:
+                append((qx, qy))
+                lx, ly = qx, qy
+    else:  # the hot loop: inside the frame every coordinate is ≥ 0, so int(+0.5) rounds
+        s10 = scale * 10.0
+        bx, by = 0.5 - ox * s10, 0.5 + top * s10
+        for x, y in zip(ring.xs, ring.ys, strict=True):
+            qx, qy = int(x * s10 + bx), int(by - y * s10)
+            dx, dy = qx - lx, qy - ly
+            if dx * dx + dy * dy >= THIN_TENTHS_SQ:
+                append((qx, qy))
+                lx, ly = qx, qy
     if len(out) > 1 and out[0] == out[-1]:
         out.pop()
     return out
@@ -406,23 +423,24 @@ _TOKENS: dict[int, str] = {}
 
 def _token(tenths: int) -> str:
     """A delta in tenths as path text with its separator (a minus sign separates by itself)."""
-    token = _TOKENS.get(tenths)
-    if token is None:
-        text = fmt(tenths / 10)
-        token = text if text.startswith("-") else " " + text
-        if len(_TOKENS) < 20000:
-            _TOKENS[tenths] = token
+    text = fmt(tenths / 10)
+    token = text if text.startswith("-") else " " + text
+    if len(_TOKENS) < 20000:
+        _TOKENS[tenths] = token
     return token
 
 
 def _subpath(ring: list[tuple[int, int]]) -> str:
     """Relative path data: the first point absolute, then short deltas."""
+    tokens = _TOKENS
     x0, y0 = ring[0]
     deltas: list[str] = []
+    add = deltas.append
     px, py = x0, y0
     for qx, qy in ring[1:]:
-        deltas.append(_token(qx - px))
-        deltas.append(_token(qy - py))
+        dx, dy = qx - px, qy - py
+        add(tokens.get(dx) or _token(dx))
+        add(tokens.get(dy) or _token(dy))
         px, py = qx, qy
     return f"M{fmt(x0 / 10)} {fmt(y0 / 10)}l{''.join(deltas).lstrip()}z"
 
@@ -481,7 +499,9 @@ def _draw_polygon(
     box = _Box(min(xs) / 10, min(ys) / 10, (max(xs) - min(xs)) / 10, (max(ys) - min(ys)) / 10)
     if max(box.w, box.h) < speck:
         return
-    drawn.parts.append((box, _ring_area(rings[0]), rings[0]))
+    # Hit tests (label containment, legend placement) need no full detail.
+    hit = rings[0][:: max(1, len(rings[0]) // HIT_VERTICES)]
+    drawn.parts.append((box, _ring_area(rings[0]), hit if len(hit) >= 3 else rings[0]))
     drawn.subpaths.extend(_subpath(r) for r in rings if len(r) >= 3)
 
 
@@ -894,11 +914,11 @@ def _legend_box(
     scores = []
     for corner in corners:
         score = sum(corner.area_overlap(b) for b in hot) * 5.0
-        for i in range(6):
-            for j in range(4):
-                x = corner.x + corner.w * (i + 0.5) / 6
-                y = corner.y + corner.h * (j + 0.5) / 4
-                score += _under(x, y, drawn, weights) * corner.w * corner.h / 24
+        for i in range(5):
+            for j in range(3):
+                x = corner.x + corner.w * (i + 0.5) / 5
+                y = corner.y + corner.h * (j + 0.5) / 3
+                score += _under(x, y, drawn, weights) * corner.w * corner.h / 15
         scores.append(score)
     return corners[scores.index(min(scores))]
 
