@@ -69,6 +69,9 @@ def read_brief(ref: BriefRef, workspace: Workspace) -> BriefResult:
             "missing-brief-yaml",
         )
         return BriefResult(ref, (problem,), None)
+    escape = _linked_outside(ref, workspace, display)
+    if escape is not None:
+        return BriefResult(ref, (escape,), None)
     loaded = load_yaml_file(ref.yaml_path, display, max_bytes=workspace.settings.max_yaml_bytes)
     problems = list(loaded.problems)
     document = loaded.document
@@ -95,6 +98,33 @@ def read_brief(ref: BriefRef, workspace: Workspace) -> BriefResult:
         return BriefResult(ref, tuple(problems), None)
     brief = build_brief(document.data, ref, workspace, rules.verified_quotes)
     return BriefResult(ref, tuple(problems), brief)
+
+
+def _linked_outside(ref: BriefRef, workspace: Workspace, display: str) -> Problem | None:
+    """A brief folder or brief.yaml that is a symlink to elsewhere: refused, since every
+    path check (sources, images, the PDF's fetcher) trusts the brief's folder."""
+    folder = ref.folder.resolve()
+    if not ref.bundled and folder.parent != workspace.briefs_dir.resolve():
+        return Problem(
+            display,
+            0,
+            0,
+            "error",
+            f"the brief folder briefs/{ref.id} is a link to {folder}, outside briefs/",
+            "copy the brief into briefs/ instead of linking to it",
+            "path-outside",
+        )
+    if ref.yaml_path.resolve().parent != folder:
+        return Problem(
+            display,
+            0,
+            0,
+            "error",
+            f"brief.yaml is a link to {ref.yaml_path.resolve()}, outside the brief's folder",
+            "replace the link with the fact sheet itself",
+            "path-outside",
+        )
+    return None
 
 
 def _citation_order(data: dict[str, Any]) -> list[str]:
