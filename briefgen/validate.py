@@ -422,6 +422,8 @@ def _read_source_text(ctx: RuleContext, source: dict[str, Any]) -> str | None:
     file = source.get("file")
     if not isinstance(file, str) or contained_path_problem(ctx.folder, file):
         return None
+    if not _is_file(ctx.folder / file):
+        return None  # a FIFO or device inside the folder would block or never end
     try:
         return (ctx.folder / file).read_bytes().decode("utf-8", errors="replace")
     except OSError:
