@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import xml.etree.ElementTree as ET
 
@@ -202,6 +203,35 @@ def test_small_states_get_a_visible_marker(kind):
     x, y = map_projection(primary=small, extent=(-20.0, -10.0, 110.0, 60.0)).project(50.55, 26.06)
     assert float(markers["BHR"].get("cx")) == pytest.approx(x, abs=1.0)
     assert float(markers["BHR"].get("cy")) == pytest.approx(y, abs=1.0)
+
+
+def test_place_is_named_even_inside_a_small_state_marker():
+    manama = MapPlace("Manama", 26.2285, 50.5860)
+    svg = render_locator_map(
+        primary=["BHR", "QAT"], secondary=["SAU"], place=manama, extent=(20.0, 10.0, 70.0, 45.0)
+    )
+    root = parse(svg)
+    (marker,) = [c for c in root.iter(f"{SVG}circle") if c.get("data-iso3") == "BHR"]
+    (dot,) = [c for c in root.iter(f"{SVG}circle") if c.get("class") == "place"]
+    gap = math.hypot(
+        float(marker.get("cx")) - float(dot.get("cx")),
+        float(marker.get("cy")) - float(dot.get("cy")),
+    )
+    assert float(marker.get("r")) > gap + 3.6  # the marker rings the dot instead of hiding under it
+    labels = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "place-label"]
+    assert labels == ["Manama"]
+
+
+def test_same_keywords_as_render_are_accepted():
+    inputs = {
+        **EXAMPLE,
+        "primary_label": "P",
+        "secondary_label": "S",
+        "id_prefix": "m",
+        "width": 480,
+    }
+    assert map_frame(**inputs) == map_frame(**EXAMPLE)
+    assert map_projection(**inputs).width == 480
 
 
 def test_small_states_drawn_to_scale_need_no_marker_but_are_drawn():

@@ -214,12 +214,18 @@ def map_frame(
     highlight: Sequence[str] = (),
     place: MapPlace | None = None,
     extent: tuple[float, float, float, float] | None = None,
+    primary_label: str = "",
+    secondary_label: str = "",
+    id_prefix: str = "",
+    width: int = 640,
 ) -> tuple[float, float, float, float]:
     """(west, south, east, north) shown by the map for these inputs.
 
-    An explicit ``extent`` is shown whole, widened only as far as the aspect ratio
-    requires. ``east`` may exceed 180 when the frame crosses the antimeridian.
-    Raises ``ValueError`` when there is nothing to frame.
+    Takes the same keywords as ``render_locator_map`` so a caller can pass one set
+    to both; the labels, id prefix and width do not change the frame. An explicit
+    ``extent`` is shown whole, widened only as far as the aspect ratio requires.
+    ``east`` may exceed 180 when the frame crosses the antimeridian. Raises
+    ``ValueError`` when there is nothing to frame.
     """
     if extent is not None:
         west, south, east, north = (float(v) for v in extent)
@@ -259,9 +265,16 @@ def map_projection(
     highlight: Sequence[str] = (),
     place: MapPlace | None = None,
     extent: tuple[float, float, float, float] | None = None,
+    primary_label: str = "",
+    secondary_label: str = "",
+    id_prefix: str = "",
     width: int = 640,
 ) -> MapProjection:
-    """The projection ``render_locator_map`` uses for the same inputs (for tests and callers)."""
+    """The projection ``render_locator_map`` uses for the same inputs (for tests and callers).
+
+    Takes the same keywords as ``render_locator_map``; only the geography and ``width``
+    matter.
+    """
     west, south, east, north = map_frame(
         primary=primary, secondary=secondary, highlight=highlight, place=place, extent=extent
     )
@@ -617,6 +630,7 @@ def render_locator_map(
     placer = _Placer(frame_box)
     out: list[str] = []
     markers: list[str] = []
+    marker_radii: list[float] = []
     leaders: list[str] = []
 
     # Legend first: it takes a corner, and labels keep off it.
@@ -640,12 +654,18 @@ def render_locator_map(
             if not (0 <= mx <= W and 0 <= my <= H):
                 mx, my = box.x + box.w / 2, box.y + box.h / 2
             klass = category[country.code]
+            r = 4.5
+            if place_xy is not None:  # the place dot would hide it: ring the dot instead
+                gap = math.hypot(place_xy[0] - mx, place_xy[1] - my)
+                if gap < r + 3.0:
+                    r = gap + 6.0
             markers.append(
                 f'<circle class="marker {klass}" data-iso3="{esc(country.code)}" '
-                f'cx="{fmt(mx)}" cy="{fmt(my)}" r="4.5"'
+                f'cx="{fmt(mx)}" cy="{fmt(my)}" r="{fmt(r)}"'
                 f"{_marker_style(klass, pid)}/>"
             )
-            placer.block(_Box(mx - 5, my - 5, 10, 10))
+            placer.block(_Box(mx - r - 0.5, my - r - 0.5, 2 * r + 1, 2 * r + 1))
+            marker_radii.append(r)
 
     # The place label comes first: it is what the reader looks for.
     if place is not None and place_xy is not None:
@@ -653,10 +673,17 @@ def render_locator_map(
         text = " ".join(place.name.split())
         size = 11.0
         w, h = text_width(text, size, bold=True), size * 1.2
-        for box in _around(px, py, w, h, 6.0):
-            if placer.free(box):
-                placer.place(_box_label(text, box, size, True, "place-label"), box)
-                break
+        ring = max(marker_radii, default=0.0)
+        candidates = [
+            box for radius in (6.0, ring + 2.0, 12.0, 20.0) for box in _around(px, py, w, h, radius)
+        ]
+        # The place must be named: if a crowd of markers leaves no free spot, take the
+        # first spot inside the frame and off the legend.
+        chosen = next((b for b in candidates if placer.free(b)), None) or next(
+            (b for b in candidates if b.inside(frame_box) and not b.overlaps(legend_box)), None
+        )
+        if chosen is not None:
+            placer.place(_box_label(text, chosen, size, True, "place-label"), chosen)
 
     # Involved countries, then neighbours by size.
     for country in [*first, *second]:
