@@ -222,6 +222,14 @@ def test_place_is_named_even_inside_a_small_state_marker():
     assert labels == ["Manama"]
 
 
+def test_place_outside_an_explicit_extent_is_not_drawn_but_described():
+    root = parse(render_locator_map(primary=["SYR"], place=MOSCOW, extent=(30, 30, 45, 40)))
+    assert root.find(f".//{SVG}circle[@class='place']") is None
+    assert "Moscow (outside the map frame)" in root.find(f"{SVG}desc").text
+    legend = " ".join(t.text for t in root.find(f".//{SVG}g[@class='legend']").iter(f"{SVG}text"))
+    assert "Event location" not in legend
+
+
 def test_same_keywords_as_render_are_accepted():
     inputs = {
         **EXAMPLE,

@@ -633,12 +633,19 @@ def render_locator_map(
     marker_radii: list[float] = []
     leaders: list[str] = []
 
+    # An explicit extent may leave the place out: then it is neither drawn nor in the legend.
+    place_xy: tuple[float, float] | None = None
+    if place is not None:
+        px, py = proj.project(place.lon, place.lat)
+        if 0 <= px <= W and 0 <= py <= H:
+            place_xy = (px, py)
+    shown_place = place if place_xy is not None else None
+
     # Legend first: it takes a corner, and labels keep off it.
-    legend_lines = _legend_lines(first, second, drawn, place, primary_label, secondary_label)
-    legend_box = _legend_box(legend_lines, proj, drawn, category, place)
+    legend_lines = _legend_lines(first, second, drawn, shown_place, primary_label, secondary_label)
+    legend_box = _legend_box(legend_lines, proj, drawn, category, shown_place)
     placer.block(legend_box)
 
-    place_xy = proj.project(place.lon, place.lat) if place else None
     if place_xy is not None:
         px, py = place_xy
         placer.block(_Box(px - 4, py - 4, 8, 8))
@@ -699,7 +706,7 @@ def render_locator_map(
 
     # Assemble.
     title = _title(first, second, place)
-    desc = _desc(first, second, drawn, place, primary_label, secondary_label)
+    desc = _desc(first, second, drawn, place, shown_place, primary_label, secondary_label)
     total_h = H + NOTE_STRIP
     out.append(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="briefgen-map" '
@@ -1024,12 +1031,14 @@ def _desc(
     second: list[Country],
     drawn: dict[str, _Drawn],
     place: MapPlace | None,
+    shown_place: MapPlace | None,
     primary_label: str,
     secondary_label: str,
 ) -> str:
     sentences: list[str] = []
     if place is not None:
-        sentences.append(f"Event location: {' '.join(place.name.split())}.")
+        where = "" if shown_place is not None else " (outside the map frame)"
+        sentences.append(f"Event location: {' '.join(place.name.split())}{where}.")
     if first:
         sentences.append(f"{primary_label}: {_names(first)}.")
     if second:
