@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +36,22 @@ def _hash_tree(digest: Any, folder: Path, label: str) -> None:
         digest.update(hashlib.sha256(path.read_bytes()).digest())
 
 
+@lru_cache(maxsize=1)
+def _package_hash() -> str:
+    """briefgen's own code and data (maps), which change without a version bump in a checkout.
+
+    Hashed once per process: the code that renders is the code imported when the process began.
+    """
+    digest = hashlib.sha256()
+    _hash_tree(digest, PACKAGE_DIR, "package")
+    return digest.hexdigest()
+
+
 def environment_hash(workspace: Workspace, extra: Iterable[str] = ()) -> str:
     """What every brief page depends on: briefgen itself, templates, briefgen.yaml, options."""
     digest = hashlib.sha256()
     digest.update(f"briefgen {__version__}\0manifest {MANIFEST_VERSION}\0".encode())
-    _hash_tree(digest, PACKAGE_DIR, "package")  # code and data (maps) change without a version bump
+    digest.update(_package_hash().encode())
     _hash_tree(digest, builtin_templates_dir(), "builtin-templates")
     if workspace.templates_dir.resolve() != builtin_templates_dir().resolve():
         _hash_tree(digest, workspace.templates_dir, "templates")
