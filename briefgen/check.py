@@ -38,5 +38,8 @@ class CheckReport:
 def check_workspace(
     workspace: Workspace, names: Sequence[str] = (), *, strict: bool = False
 ) -> CheckReport:
-    results = tuple(read_brief(ref, workspace) for ref in select_briefs(workspace, list(names)))
+    results = tuple(
+        read_brief(ref, workspace, for_render=False)
+        for ref in select_briefs(workspace, list(names))
+    )
     return CheckReport(results, workspace.settings_problems, strict)

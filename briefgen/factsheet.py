@@ -44,8 +44,12 @@ class BriefResult:
         return any(p.severity == "error" for p in self.problems)
 
 
-def read_brief(ref: BriefRef, workspace: Workspace) -> BriefResult:
-    """Load, check and model one brief; every problem is collected, none is raised."""
+def read_brief(ref: BriefRef, workspace: Workspace, *, for_render: bool = True) -> BriefResult:
+    """Load, check and model one brief; every problem is collected, none is raised.
+
+    ``FILL IN`` markers are warnings for ``check`` (a fresh draft is fine), but a
+    brief cannot be rendered with them: ``for_render`` turns them into one error.
+    """
     display = workspace.display(ref.yaml_path)
     if ref.yaml_path.is_dir():
         problem = Problem(
@@ -93,6 +97,21 @@ def read_brief(ref: BriefRef, workspace: Workspace) -> BriefResult:
     problems.extend(schema_problems(document, "brief"))
     rules = run_rules(document, ref.folder, ref.id)
     problems.extend(rules.problems)
+    unfilled = [p for p in rules.problems if p.code == "left-to-fill"]
+    if for_render and unfilled:
+        first = unfilled[0]
+        problems.append(
+            Problem(
+                first.path,
+                first.line,
+                first.col,
+                "error",
+                f"the brief has {len(unfilled)} field{'s' if len(unfilled) != 1 else ''} left to fill "
+                "and cannot be rendered yet",
+                "replace every `FILL IN`; `briefgen check` lists them",
+                "unfilled-brief",
+            )
+        )
     problems.sort(key=lambda p: (p.line, p.col))
     if any(p.severity == "error" for p in problems):
         return BriefResult(ref, tuple(problems), None)

@@ -83,9 +83,15 @@ def test_pdf_outline_has_sections_and_each_actor(pdf: pypdf.PdfReader) -> None:
     for heading in SECTION_HEADINGS:
         assert heading in flat_titles
     positions_index = [i for i, item in enumerate(outline) if not isinstance(item, list)].index(
-        next(i for i, item in enumerate(outline) if not isinstance(item, list) and item.title == "Positions")
+        next(
+            i
+            for i, item in enumerate(outline)
+            if not isinstance(item, list) and item.title == "Positions"
+        )
     )
-    children = outline[[i for i, item in enumerate(outline) if not isinstance(item, list)][positions_index] + 1]
+    children = outline[
+        [i for i, item in enumerate(outline) if not isinstance(item, list)][positions_index] + 1
+    ]
     assert isinstance(children, list)
     assert [child.title for child in children] == [
         "Sergei Lavrov",
@@ -247,7 +253,10 @@ def test_build_is_reproducible(example_build: Path, tmp_path: Path) -> None:
     workspace = tmp_path / "again"
     shutil.copytree(REPO / "briefs", workspace / "briefs")
     subprocess.run(
-        [sys.executable, "-m", "briefgen", "-C", str(workspace), "build"], check=True, capture_output=True, timeout=300
+        [sys.executable, "-m", "briefgen", "-C", str(workspace), "build"],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     for suffix in ("pdf", "html"):
         first = (example_build / f"{EXAMPLE_ID}.{suffix}").read_bytes()

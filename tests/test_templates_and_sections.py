@@ -193,3 +193,23 @@ def test_weasyprint_warnings_name_the_brief_and_strict_fails_it(tmp_path: Path) 
     assert "error: while rendering the PDF of `minimal`: Ignored `colour: red`" in strict.stdout
     assert "kept the previous build/minimal.pdf" in strict.stderr
     assert (tmp_path / "build" / "minimal.pdf").read_bytes() == first
+
+
+def test_fill_in_markers_are_warnings_for_check_but_block_a_build(tmp_path: Path) -> None:
+    write_brief(
+        tmp_path, "draft", MINIMAL_BRIEF.replace("title: A minimal brief", "title: FILL IN")
+    )
+    check = subprocess.run(
+        [sys.executable, "-m", "briefgen", "-C", str(tmp_path), "check"],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0
+    assert "briefs/draft/brief.yaml:1:8: warning: `title` is left to fill" in check.stdout
+    result = run_build(tmp_path, "--format", "html")
+    assert result.returncode == 1
+    assert (
+        "briefs/draft/brief.yaml:1:8: error: the brief has 1 field left to fill and cannot be rendered yet"
+        in result.stdout
+    )
+    assert "Traceback" not in result.stderr
