@@ -176,7 +176,9 @@ def _convert(error: ValidationError, path: NodePath, document: LoadedYaml) -> li
             _problem(
                 document,
                 path,
-                f"`{where}` must be {wanted}, not {got}",
+                f"`{where}` must be {wanted}, not {got}"
+                if path
+                else f"the file must be {wanted}, not {got}",
                 _type_hint(expected, error.instance),
                 "wrong-type",
             )

@@ -91,7 +91,8 @@ def open_workspace(root: Path | None = None) -> Workspace:
     if not settings_path.exists():
         return Workspace(root, Settings())
     result = load_yaml_file(settings_path, SETTINGS_FILE)
-    problems = list(result.problems)
+    # Every setting is optional, so an empty (or all-comments) briefgen.yaml is fine.
+    problems = [p for p in result.problems if p.code != "empty-file"]
     settings = Settings()
     if result.document is not None:
         data = result.document.data

@@ -682,8 +682,28 @@ def test_every_checker_code_has_a_case() -> None:
         "unreadable-file",  # test_loader.py: a folder given as the file
         "missing-brief-yaml",  # the two folder tests above
         "schema",  # test_schema.py: the fallback for validators without their own message
+        "unfilled-brief",  # build/publish/serve only
         "render-warning",
         "template-syntax",
         "template-error",
     }
     assert checker_codes() - covered_codes - elsewhere == set()
+
+
+@pytest.mark.parametrize("settings", ["", "# settings to come\n", "---\n"])
+def test_empty_settings_file_is_fine(workspace, run_cli, settings: str) -> None:
+    ws = workspace(settings=settings)
+    result = run_cli("-C", str(ws.root), "check")
+    assert result.lines == ["1 brief checked: 0 errors, 0 warnings"]
+    assert result.exit_code == 0
+
+
+def test_settings_file_that_is_a_list(workspace, run_cli) -> None:
+    ws = workspace(settings="- organization: Policy Unit\n")
+    result = run_cli("-C", str(ws.root), "check")
+    assert result.lines == [
+        "briefgen.yaml:1:1: error: the file must be a mapping (`key: value` lines), not a list"
+        " — write `key: value` lines, not `- items`",
+        "1 brief checked: 1 error, 0 warnings",
+    ]
+    assert result.exit_code == 1
