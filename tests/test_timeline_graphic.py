@@ -11,7 +11,9 @@ import pytest
 from briefgen.dates import parse_partial_date as d
 from briefgen.graphics import text_width
 from briefgen.graphics.timeline import (
+    MAX_LABEL_W,
     TEXT_INSET,
+    TEXT_SIZE,
     LabelBox,
     TimelineItem,
     render_timeline,
@@ -189,7 +191,7 @@ def test_long_labels_are_truncated_with_the_full_text_kept():
     ]
     shown = [t.text for t in group.findall(f"{SVG}text")][1:]
     assert len(shown) == 2 and shown[-1].endswith("…")
-    assert all(text_width(line, 9.0) <= 125.0 for line in shown)
+    assert all(text_width(line, TEXT_SIZE) <= MAX_LABEL_W for line in shown)
     assert group.find(f"{SVG}title").text.endswith("word word")
     assert ("word " * 80).strip() in root.find(f"{SVG}desc").text
 

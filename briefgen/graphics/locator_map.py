@@ -826,7 +826,7 @@ def _container(d: _Drawn, x: float, y: float) -> _Box | None:
 def _label_context(d: _Drawn, proj: MapProjection, placer: _Placer) -> None:
     """Neighbours are named only where the name fits inside them and nothing else is."""
     text = d.country.name.upper()
-    size = 7.5
+    size = 8.0
     lx, ly = proj.project(d.country.label_lon, d.country.label_lat)
     if not (0 <= lx <= proj.width and 0 <= ly <= proj.height):
         return

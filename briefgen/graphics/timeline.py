@@ -26,9 +26,9 @@ __all__ = ["LabelBox", "TimelineItem", "render_timeline", "timeline_layout"]
 SIDE = 10.0  # margin left and right of the axis
 BREAK_W = 18.0  # room for a break mark between axis segments
 MIN_SEGMENT_W = 80.0
-DATE_SIZE = 8.5
-TEXT_SIZE = 9.0
-TICK_SIZE = 8.0
+DATE_SIZE = 9.0
+TEXT_SIZE = 9.5
+TICK_SIZE = 8.5
 LINE = 1.25  # line height, in font sizes
 PAD = 2.0  # inside a label box
 LEADER_OFFSET = 1.0  # the leader runs this far inside the label box's edge
@@ -37,7 +37,7 @@ GAP_X = 6.0  # between label boxes in a row
 GAP_Y = 4.0  # between rows
 FIRST_ROW = 12.0  # from the axis to the nearest label row above
 TICK_BAND = 17.0  # below the axis: ticks and their labels
-MAX_LABEL_W = 125.0  # event text wraps to two lines of this width, then ends in "…"
+MAX_LABEL_W = 130.0  # event text wraps to two lines of this width, then ends in "…"
 MAX_LINES = 2
 
 # A gap between events becomes an axis break when it is at least this share of the
