@@ -339,3 +339,73 @@ def test_number_as_a_reference_says_to_quote_it(workspace, run_cli) -> None:
         f"{P}:23:12: error: `positions[1].actor` must be text, not a number"
         " — put the value in quotes to keep it as text"
     )
+
+
+# --- property: whatever the text, check reports problems and never raises ---
+
+_FRAGMENTS = [
+    ": ",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    "\n",
+    "  ",
+    "\t",
+    "'",
+    '"',
+    "&a ",
+    "*a",
+    "!!int ",
+    "? ",
+    "#",
+    "|",
+    ">",
+    "~",
+    "NO",
+    "1:30",
+    "2024-13-45",
+    "[@x]",
+    "](javascript:x)",
+    "![a](../b)",
+    "FILL IN",
+    "\x00",
+    "\ufeff",
+    "\r\n",
+    "9" * 30,
+    ".nan",
+    "---\n",
+    "@",
+]
+
+
+def test_mutated_briefs_never_raise(tmp_path) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from briefgen.check import check_workspace
+    from briefgen.workspace import open_workspace
+
+    folder = tmp_path / "briefs" / "geneva-talks"
+    (folder / "sources").mkdir(parents=True)
+    (folder / "sources" / "wire.txt").write_text("Anna Alpha said: We will meet again.\n")
+    edit = st.tuples(
+        st.integers(0, len(VALID_BRIEF)),
+        st.integers(0, 30),
+        st.sampled_from(_FRAGMENTS) | st.text(max_size=8),
+    )
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(edit, min_size=1, max_size=5))
+    def check(edits: list[tuple[int, int, str]]) -> None:
+        text = VALID_BRIEF
+        for start, length, insert in edits:
+            start = min(start, len(text))
+            text = text[:start] + insert + text[start + length :]
+        (folder / "brief.yaml").write_bytes(text.encode("utf-8", "surrogatepass"))
+        report = check_workspace(open_workspace(tmp_path))
+        for problem in report.problems:
+            assert LINE.match(problem.format().replace("\n", " ")) or problem.line == 0, problem
+
+    check()
