@@ -98,6 +98,7 @@ class Polygon:
     samples: tuple[tuple[float, float, float, float, float], ...]
     centre: tuple[float, float, float]  # unit vector of the samples' mean direction
     radius: float  # angle (radians) from ``centre`` to the farthest sample
+    bounds: tuple[float, float, float, float]  # outer ring's (west, south, east, north)
 
     @property
     def outer(self) -> Ring:
@@ -115,6 +116,7 @@ class Country:
     label_lat: float
     area_km2: float
     polygons: tuple[Polygon, ...]
+    bounds: tuple[float, float, float, float]  # (west, south, east, north) of all polygons
 
 
 def _ring_area_km2(coords: list[list[float]]) -> float:
@@ -175,8 +177,11 @@ def _polygon(rings: list[list[list[float]]]) -> Polygon:
     norm = math.sqrt(sx * sx + sy * sy + sz * sz) or 1.0
     centre = (sx / norm, sy / norm, sz / norm)
     lowest = min(p[2] * centre[0] + p[3] * centre[1] + p[4] * centre[2] for p in samples)
+    ring_list = tuple(_ring(r) for r in rings if len(r) >= 4)
+    first = ring_list[0]
     return Polygon(
-        rings=tuple(_ring(r) for r in rings if len(r) >= 4),
+        rings=ring_list,
+        bounds=(first.west, first.south, first.east, first.north),
         area_km2=max(area, 0.0),
         samples=samples,
         centre=centre,
@@ -223,6 +228,12 @@ def _load() -> tuple[dict[str, Country], dict[str, str]]:
             label_lat=float(props["LABEL_Y"]),
             area_km2=sum(p.area_km2 for p in polygons),
             polygons=tuple(polygons),
+            bounds=(
+                min(p.bounds[0] for p in polygons),
+                min(p.bounds[1] for p in polygons),
+                max(p.bounds[2] for p in polygons),
+                max(p.bounds[3] for p in polygons),
+            ),
         )
     return countries, aliases
 

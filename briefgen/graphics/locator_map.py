@@ -186,7 +186,13 @@ def _near_samples(
     if cap < math.pi and not _near(poly.centre, anchors, math.cos(cap)):
         return []
     cos_r = math.cos(reach)
-    return [(s[0], s[1]) for s in poly.samples if _near(s[2:], anchors, cos_r)]
+    near: list[tuple[float, float]] = []
+    for lon, lat, x, y, z in poly.samples:
+        for ax, ay, az in anchors:
+            if x * ax + y * ay + z * az >= cos_r:
+                near.append((lon, lat))
+                break
+    return near
 
 
 def _fit_aspect(west: float, bottom: float, east: float, top: float) -> tuple[float, ...]:
@@ -483,14 +489,17 @@ def _draw_country(country: Country, proj: MapProjection, *, speck: float) -> _Dr
     drawn = _Drawn(country, [], [])
     west, east = proj.west, proj.east
     south, north = proj.south, proj.north
-    for poly in country.polygons:
-        outer = poly.outer
-        if outer.north < south or outer.south > north:
+    c_west, c_south, c_east, c_north = country.bounds
+    if c_north < south or c_south > north:
+        return drawn
+    shifts = [s for s in (0.0, -360.0, 360.0) if c_east + s >= west and c_west + s <= east]
+    for poly in country.polygons if shifts else ():
+        p_west, p_south, p_east, p_north = poly.bounds
+        if p_north < south or p_south > north:
             continue
-        for shift in (0.0, -360.0, 360.0):
-            if outer.east + shift < west or outer.west + shift > east:
-                continue
-            _draw_polygon(drawn, poly, shift, proj, speck)
+        for shift in shifts:
+            if p_east + shift >= west and p_west + shift <= east:
+                _draw_polygon(drawn, poly, shift, proj, speck)
     return drawn
 
 
