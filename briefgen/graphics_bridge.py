@@ -8,11 +8,8 @@ from briefgen.model import Brief
 
 def brief_graphics(brief: Brief) -> dict[str, str | None]:
     """The locator map and timeline SVGs of a brief (None where there is nothing to draw)."""
-    try:  # DEV-ONLY guard while the graphics package lands
-        from briefgen.graphics.locator_map import MapPlace, render_locator_map
-        from briefgen.graphics.timeline import TimelineItem, render_timeline
-    except ImportError:
-        return {"map": None, "timeline": None}
+    from briefgen.graphics.locator_map import MapPlace, render_locator_map
+    from briefgen.graphics.timeline import TimelineItem, render_timeline
 
     graphics: dict[str, str | None] = {"map": None, "timeline": None}
     primary = [c.alpha3 for c in brief.countries]
