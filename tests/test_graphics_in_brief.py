@@ -1,4 +1,4 @@
-"""The locator map and timeline inside built briefs: same SVG in HTML and PDF, absent without data."""
+"""The locator map and timeline in built briefs: same SVG in HTML and PDF, none without data."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from tests.briefs_factory import MINIMAL_BRIEF, write_brief
 REPO = Path(__file__).resolve().parent.parent
 
 
-def example_brief():  # noqa: ANN201
+def example_brief():
     workspace = open_workspace(REPO)
     (ref,) = [r for r in list_briefs(workspace) if r.id == "moscow-quadrilateral-talks-2023"]
     return read_brief(ref, workspace).brief
