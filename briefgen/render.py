@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
+import jinja2.sandbox
 from markupsafe import Markup
 
 from briefgen import __version__
@@ -111,7 +112,9 @@ def template_environment(user_dir: Path | None) -> jinja2.Environment:
         loaders.append(jinja2.FileSystemLoader(str(user_dir)))
     loaders.append(jinja2.PrefixLoader({"builtin": builtin}))
     loaders.append(builtin)
-    env = jinja2.Environment(
+    # Sandboxed: a workspace's overrides may shape the page, not reach Python
+    # (`cycler.__init__.__globals__.os` is refused). Not a hard boundary: see docs/security.md.
+    env = jinja2.sandbox.SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
