@@ -1,25 +1,34 @@
-"""``briefgen build``: check each brief, render the ones without errors, write their files atomically.
+"""``briefgen build``: check each brief, render the ones that changed, write their files atomically.
 
-Rendering a brief is a pure function of its model and the options
-(:func:`render_brief_outputs`), so it can run in a worker process; only the
-parent writes files.
+The order reads top to bottom: work out each brief's cache key from its raw
+files (no YAML parsed, nothing heavy imported), replay the briefs whose
+record still holds, then read and check the others and hand the valid ones
+to render worker processes (:mod:`briefgen.workers`). Rendering is a pure
+function of the brief model and the options (:func:`render_brief_outputs`);
+only this process writes files, each atomically, and the brief's cache
+record last. Outcomes are reported in brief id order whatever order the
+workers finish in. An HTML-only build renders in this process and never
+imports WeasyPrint.
 """
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.errors import BriefgenError, Problem
-from briefgen.factsheet import read_brief
-from briefgen.model import Brief
 from briefgen.output import check_output_dir, clean_partial_files, write_atomic
 from briefgen.workspace import BriefRef, Workspace, select_briefs
 
 if TYPE_CHECKING:
+    from briefgen.cache import CacheRecord
+    from briefgen.model import Brief
     from briefgen.render import PageExtras
 
 FORMATS = ("pdf", "html")
@@ -31,6 +40,10 @@ class BuildOptions:
     out_dir: Path | None = None
     strict: bool = False
     pdf_variant: str | None = None
+    force: bool = False  # render every brief, whatever the cache says
+    jobs: int | None = None  # render processes; None: one per CPU
+    render_timeout: float | None = None  # seconds per brief; None: limits.render_timeout
+    use_cache: bool = True  # False: neither read nor write build/.cache/
 
 
 @dataclass(frozen=True)
@@ -56,15 +69,34 @@ class BriefOutcome:
     written: list[WrittenFile] = field(default_factory=list)
     failed: bool = False
     kept_previous: list[Path] = field(default_factory=list)
+    up_to_date: list[Path] = field(default_factory=list)  # outputs the cache vouched for
+    cached: bool = False  # nothing changed since the last build; problems replayed
+    error: str | None = None  # the renderer crashed, timed out or raised
+
+    @property
+    def status(self) -> str:
+        if self.failed:
+            return "failed"
+        return "up to date" if self.cached else "built"
 
 
 @dataclass
 class BuildReport:
     outcomes: list[BriefOutcome]
+    workers: int = 0  # render processes started (0: none needed)
 
     @property
     def failed(self) -> bool:
         return any(o.failed for o in self.outcomes)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    def summary(self) -> str:
+        return (
+            f"{self.count('built')} built, {self.count('up to date')} up to date, "
+            f"{self.count('failed')} failed"
+        )
 
 
 def render_brief_outputs(
@@ -116,7 +148,7 @@ def render_brief_outputs(
             )
             outputs["pdf"] = result.data
             seconds["pdf"] = time.perf_counter() - start
-            for level, message in result.messages:
+            for _level, message in result.messages:
                 problems.append(
                     Problem(
                         display,
@@ -133,13 +165,73 @@ def render_brief_outputs(
     return RenderedBrief(brief.id, outputs, seconds, tuple(problems))
 
 
+class BuildInterrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM during a build: outputs already written stay, nothing partial is left."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@contextmanager
+def _signals_interrupt() -> Iterator[None]:
+    """Turn SIGTERM (and SIGINT) into an exception, so cleanup runs and workers are stopped."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise BuildInterrupted(signum)
+
+    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+class _InOrder:
+    """Hands outcomes to the caller in brief order, whatever order they complete in."""
+
+    def __init__(
+        self,
+        outcomes: list[BriefOutcome | None],
+        on_outcome: Callable[[BriefOutcome], None] | None,
+        on_progress: Callable[[int, int, BriefOutcome], None] | None,
+    ) -> None:
+        self.outcomes = outcomes
+        self.on_outcome = on_outcome
+        self.on_progress = on_progress
+        self.next = 0
+        self.done = 0
+
+    def complete(self, index: int, outcome: BriefOutcome) -> None:
+        self.outcomes[index] = outcome
+        self.done += 1
+        if self.on_progress:
+            self.on_progress(self.done, len(self.outcomes), outcome)
+        while self.next < len(self.outcomes) and self.outcomes[self.next] is not None:
+            if self.on_outcome:
+                self.on_outcome(self.outcomes[self.next])  # type: ignore[arg-type]
+            self.next += 1
+
+
 def build_workspace(
     workspace: Workspace,
     names: Sequence[str] = (),
     options: BuildOptions | None = None,
     on_outcome: Callable[[BriefOutcome], None] | None = None,
+    on_progress: Callable[[int, int, BriefOutcome], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
 ) -> BuildReport:
-    """Check every selected brief, render those without errors, write their files."""
+    """Check every selected brief, render those that changed and have no errors, write their files.
+
+    ``on_outcome`` is called once per brief, in brief order; ``on_progress``
+    as each brief completes; ``on_start`` with the number of briefs.
+    """
+    from briefgen import cache
+
     options = options or BuildOptions()
     if workspace.settings_problems and any(
         p.severity == "error" for p in workspace.settings_problems
@@ -151,27 +243,193 @@ def build_workspace(
         options.out_dir or workspace.output_dir, workspace.root, workspace.briefs_dir
     )
     refs = select_briefs(workspace, list(names))
+    if on_start:
+        on_start(len(refs))
     clean_partial_files(out_dir)
-    outcomes: list[BriefOutcome] = []
-    templates_dir = workspace.templates_dir
-    for ref in refs:
-        outcome = BriefOutcome(ref)
-        result = read_brief(ref, workspace)
-        outcome.problems.extend(result.problems)
-        if options.strict:
-            outcome.problems = [p.as_error() for p in outcome.problems]
-        if result.brief is None or any(p.severity == "error" for p in outcome.problems):
-            outcome.failed = True
-            outcome.kept_previous = _existing_outputs(out_dir, ref.id, options.formats)
-        else:
-            rendered = render_brief_outputs(
-                result.brief, options.formats, templates_dir, pdf_variant=options.pdf_variant
+    clean_partial_files(cache.cache_dir(out_dir))
+    outcomes: list[BriefOutcome | None] = [None] * len(refs)
+    emit = _InOrder(outcomes, on_outcome, on_progress)
+    keys: list[str] = [""] * len(refs)
+    pending: list[int] = []
+    with _signals_interrupt():
+        if options.use_cache:
+            from briefgen.assets import builtin_templates_dir
+
+            environment = cache.environment_key(
+                workspace_root=workspace.root,
+                templates_dir=workspace.templates_dir,
+                builtin_templates=builtin_templates_dir(),
+                options={"strict": options.strict, "pdf_variant": options.pdf_variant},
             )
+            for index, ref in enumerate(refs):
+                keys[index] = cache.brief_key(environment, ref.id, ref.folder)
+                record = None if options.force else cache.load_record(out_dir, ref.id)
+                if cache.usable_record(record, keys[index], out_dir, ref.id, options.formats):
+                    emit.complete(index, _replay(ref, record, out_dir, options))  # type: ignore[arg-type]
+                else:
+                    pending.append(index)
+        else:
+            pending = list(range(len(refs)))
+        workers = _render_pending(workspace, refs, keys, pending, out_dir, options, emit)
+    return BuildReport([o for o in outcomes if o is not None], workers)
+
+
+def _replay(
+    ref: BriefRef, record: CacheRecord, out_dir: Path, options: BuildOptions
+) -> BriefOutcome:
+    outcome = BriefOutcome(ref, problems=list(record.problems), cached=True)
+    if record.status == "failed":
+        outcome.failed = True
+        outcome.kept_previous = _existing_outputs(out_dir, ref.id, options.formats)
+    else:
+        outcome.up_to_date = [out_dir / f"{ref.id}.{fmt}" for fmt in options.formats]
+    return outcome
+
+
+def _render_pending(
+    workspace: Workspace,
+    refs: list[BriefRef],
+    keys: list[str],
+    pending: list[int],
+    out_dir: Path,
+    options: BuildOptions,
+    emit: _InOrder,
+) -> int:
+    """Read, check and render the briefs the cache could not answer for; the number of workers."""
+    if not pending:
+        return 0
+    from briefgen.factsheet import read_brief
+
+    templates_dir = workspace.templates_dir
+
+    def checked() -> Iterator[tuple[int, Brief, BriefOutcome]]:
+        """Each pending brief read and checked; those with errors are completed here."""
+        for index in pending:
+            ref = refs[index]
+            outcome = BriefOutcome(ref)
+            result = read_brief(ref, workspace)
+            outcome.problems.extend(result.problems)
+            if options.strict:
+                outcome.problems = [p.as_error() for p in outcome.problems]
+            if result.brief is None or any(p.severity == "error" for p in outcome.problems):
+                outcome.failed = True
+                outcome.kept_previous = _existing_outputs(out_dir, ref.id, options.formats)
+                _remember(out_dir, ref.id, keys[index], outcome, None, options)
+                emit.complete(index, outcome)
+                continue
+            yield index, result.brief, outcome
+
+    if "pdf" not in options.formats:
+        # HTML only: a few milliseconds a brief, so no worker processes and no WeasyPrint.
+        for index, brief, outcome in checked():
+            try:
+                rendered = render_brief_outputs(
+                    brief, options.formats, templates_dir, pdf_variant=options.pdf_variant
+                )
+            except Exception as exc:  # one brief fails, the others go on
+                _fail(
+                    outcome, f"the renderer failed: {type(exc).__name__}: {exc}", out_dir, options
+                )
+                emit.complete(index, outcome)
+                continue
             _finish(outcome, rendered, out_dir, options)
-        outcomes.append(outcome)
-        if on_outcome:
-            on_outcome(outcome)
-    return BuildReport(outcomes)
+            _remember(out_dir, outcome.ref.id, keys[index], outcome, rendered, options)
+            emit.complete(index, outcome)
+        return 0
+
+    from briefgen.workers import RenderJob, RenderPool, default_jobs, warm_up
+
+    size = max(1, min(options.jobs or default_jobs(), len(pending)))
+    timeout = options.render_timeout or workspace.settings.render_timeout
+    waiting: dict[int, BriefOutcome] = {}
+
+    def jobs() -> Iterator[RenderJob]:
+        for index, brief, outcome in checked():
+            waiting[index] = outcome
+            yield RenderJob(
+                index,
+                brief.id,
+                render_brief_outputs,
+                (brief, options.formats, templates_dir),
+                {"pdf_variant": options.pdf_variant},
+            )
+
+    # A warm-up render pays off only when a worker renders more than one brief.
+    warm = warm_up if len(pending) > size else _import_weasyprint
+    with RenderPool(size, timeout=timeout, warm=warm) as pool:
+        for result in pool.run(jobs()):
+            outcome = waiting.pop(result.index)
+            if result.error is not None:
+                _fail(outcome, result.error, out_dir, options)
+            else:
+                _finish(outcome, result.value, out_dir, options)
+                _remember(
+                    out_dir, outcome.ref.id, keys[result.index], outcome, result.value, options
+                )
+            emit.complete(result.index, outcome)
+    return size
+
+
+def _import_weasyprint() -> None:
+    """Worker start-up when each worker renders one brief: import only, no warm-up page."""
+    import weasyprint  # noqa: F401
+
+
+def _fail(outcome: BriefOutcome, error: str, out_dir: Path, options: BuildOptions) -> None:
+    """A renderer crash, time-out or exception: this brief fails, its previous files stay."""
+    ref = outcome.ref
+    outcome.failed = True
+    outcome.error = error
+    if "timed out" in error:
+        hint = (
+            "the other briefs went on; raise limits.render_timeout in briefgen.yaml if the brief "
+            "is just long, or look for a huge table or image"
+        )
+        code = "render-timeout"
+    else:
+        hint = (
+            f"the other briefs went on; run `briefgen build {ref.id} --jobs 1` to try again, "
+            "and report it with the brief attached if it happens again"
+        )
+        code = "render-crash"
+    path = ref.yaml_path.as_posix()
+    with suppress(ValueError):
+        path = ref.yaml_path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    outcome.problems.append(Problem(path, 0, 0, "error", f"{error} ({ref.id})", hint, code))
+    outcome.kept_previous = _existing_outputs(out_dir, ref.id, options.formats)
+    from briefgen.cache import forget_record
+
+    forget_record(out_dir, ref.id)  # not cached: a crash or a time-out may not happen again
+
+
+def _remember(
+    out_dir: Path,
+    brief_id: str,
+    key: str,
+    outcome: BriefOutcome,
+    rendered: RenderedBrief | None,
+    options: BuildOptions,
+) -> None:
+    """Write the brief's cache record, after its outputs (a killed build leaves no false record)."""
+    if not options.use_cache or not key:
+        return
+    from briefgen import cache
+
+    record = cache.CacheRecord(brief_id, key, "failed" if outcome.failed else "built")
+    record.problems = list(outcome.problems)
+    if not outcome.failed and rendered is not None:
+        previous = cache.load_record(out_dir, brief_id)
+        if previous is not None and previous.key == key and previous.status == "built":
+            for fmt, stamp in previous.outputs.items():
+                if fmt not in rendered.outputs and cache.output_matches(
+                    out_dir / f"{brief_id}.{fmt}", stamp
+                ):
+                    record.outputs[fmt] = stamp
+        for fmt, data in rendered.outputs.items():
+            if fmt in options.formats:
+                record.outputs[fmt] = cache.stamp_output(out_dir / f"{brief_id}.{fmt}", data)
+        record.seconds = dict(rendered.seconds)
+    cache.save_record(out_dir, record)
 
 
 def _finish(

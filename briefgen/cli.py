@@ -17,11 +17,9 @@ from briefgen.errors import BriefgenError, Problem
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-def _echo_problem(problem: Problem, source_line: str | None = None) -> None:
+def _echo_problem(problem: Problem, source_line: str | None = None, echo=click.echo) -> None:
     colour = "red" if problem.severity == "error" else "yellow"
-    click.echo(
-        click.style(problem.format(), fg=colour) if sys.stdout.isatty() else problem.format()
-    )
+    echo(click.style(problem.format(), fg=colour) if sys.stdout.isatty() else problem.format())
     if source_line is not None and problem.line > 0 and sys.stdout.isatty():
         click.echo(f"    {source_line.rstrip()}")
         click.echo("    " + " " * max(problem.col - 1, 0) + "^")
@@ -153,6 +151,16 @@ def _source_lines(report) -> dict[tuple[str, int], str]:
     type=click.Choice(["pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1"]),
     help="Write a PDF/A (archival) or PDF/UA (accessible) file.",
 )
+@click.option("--force", is_flag=True, help="Render every brief, even those that did not change.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Render processes to run at once (default: one per CPU).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems, failures and the summary.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list up-to-date files; no progress bar.")
 @click.pass_obj
 def build(
     obj: Context,
@@ -161,35 +169,50 @@ def build(
     out_dir: Path | None,
     strict: bool,
     pdf_variant: str | None,
+    force: bool,
+    jobs: int | None,
+    quiet: bool,
+    verbose: bool,
 ) -> None:
     """Render briefs to build/<id>.pdf and build/<id>.html.
 
     BRIEFS are ids or paths; every brief when none is given (the bundled
     example when the folder has no briefs/). Briefs with errors are reported
     and skipped; the others are still built, and the exit status is 1.
+    Briefs whose files did not change since the last build are not rendered
+    again (the cache is build/.cache/; --force ignores it); their problems
+    are reported again. Docs: docs/performance.md.
 
     \b
     Examples:
       briefgen build
       briefgen build moscow-quadrilateral-talks-2023 --format pdf
       briefgen build --out /srv/share/briefs --strict
+      briefgen build --jobs 4 --force
     """
-    from briefgen.build import BuildOptions, build_workspace, ensure_formats
+    from briefgen.build import BuildInterrupted, BuildOptions, build_workspace, ensure_formats
     from briefgen.errors import ProblemsFound
+    from briefgen.progress import Reporter
 
     workspace = obj.workspace()
     for problem in workspace.settings_problems:
         _echo_problem(problem)
+    reporter = Reporter("building")
 
-    def report(outcome) -> None:  # noqa: ANN001
+    def report(outcome) -> None:
         for problem in outcome.problems:
-            _echo_problem(problem)
-        for written in outcome.written:
-            click.echo(f"wrote {workspace.display(written.path)} ({written.seconds:.2f} s)")
+            _echo_problem(problem, echo=reporter.echo)
+        if not quiet:
+            for written in outcome.written:
+                reporter.echo(f"wrote {workspace.display(written.path)} ({written.seconds:.2f} s)")
+        if verbose:
+            for path in outcome.up_to_date:
+                reporter.echo(f"up to date: {workspace.display(path)}")
         if outcome.failed:
             kept = ", ".join(workspace.display(p) for p in outcome.kept_previous)
             note = f"; kept the previous {kept}" if kept else ""
-            click.echo(f"failed: {outcome.ref.id} was not built{note}", err=True)
+            why = f": {outcome.error}" if outcome.error else " was not built"
+            reporter.echo(f"failed: {outcome.ref.id}{why}{note}", err=True)
 
     try:
         options = BuildOptions(
@@ -197,8 +220,18 @@ def build(
             out_dir=(Path.cwd() / out_dir) if out_dir else None,
             strict=strict,
             pdf_variant=pdf_variant,
+            force=force,
+            jobs=jobs,
         )
-        result = build_workspace(workspace, briefs, options, on_outcome=report)
+        with reporter:
+            result = build_workspace(
+                workspace,
+                briefs,
+                options,
+                on_outcome=report,
+                on_progress=lambda done, total, o: reporter.advance(done, total, o.ref.id),
+                on_start=lambda total: reporter.start(total, quiet=quiet, verbose=verbose),
+            )
     except ProblemsFound as exc:
         for problem in exc.problems:
             _echo_problem(problem)
@@ -207,10 +240,41 @@ def build(
     except BriefgenError as exc:
         fail(exc)
         return
-    built = sum(1 for o in result.outcomes if not o.failed)
-    failed = len(result.outcomes) - built
-    click.echo(f"{built} built, {failed} failed")
+    except BuildInterrupted as exc:
+        click.echo(
+            f"interrupted ({exc}): the files written so far are complete and no partial file "
+            "was left; run the build again to finish",
+            err=True,
+        )
+        sys.exit(128 + exc.signum)
+    if verbose and result.workers:
+        plural = "es" if result.workers > 1 else ""
+        click.echo(f"rendered in {result.workers} worker process{plural}")
+    click.echo(result.summary())
     sys.exit(1 if result.failed else 0)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+def doctor() -> None:
+    """Report which optional pieces are installed and what a missing one costs.
+
+    Exit status 1 when PDF builds cannot work (WeasyPrint or the fonts are
+    missing); a missing optional piece (e.g. libharfbuzz-subset0, which makes
+    PDFs about 27 % faster) is reported with the command that installs it.
+
+    \b
+    Examples:
+      briefgen doctor
+    """
+    from briefgen.doctor import environment_line, run_probes
+
+    click.echo(environment_line())
+    findings = run_probes()
+    for finding in findings:
+        colour = {"ok": "green", "missing": "yellow", "error": "red"}[finding.status]
+        line = finding.format()
+        click.echo(click.style(line, fg=colour) if sys.stdout.isatty() else line)
+    sys.exit(1 if any(f.status == "error" for f in findings) else 0)
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)

@@ -1,0 +1,262 @@
+"""Render processes: started once per build, warmed, reused; a crash or a hang fails one brief.
+
+``concurrent.futures.ProcessPoolExecutor`` marks the whole pool broken when
+one worker dies, so this is a small pool of our own: each worker is a
+``multiprocessing.Process`` with a pipe. The parent waits on the pipes and the
+process sentinels together; a worker that dies is reported against the job
+it held and replaced, and a worker past its job's deadline is killed and
+replaced the same way. Workers import WeasyPrint when they start (while the
+parent is still reading fact sheets) and lay out a tiny page once, so the
+first brief does not pay for it. ``fork`` is chosen explicitly where the
+platform has it: a forked worker inherits everything the parent imported,
+which makes it start several times faster than a spawned one.
+
+Jobs and results are plain picklable data: the frozen ``Brief`` model in,
+``RenderedBrief`` (bytes) out. Workers never write files; the parent does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+START_METHODS = ("fork", "forkserver", "spawn")
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """One brief to render; ``index`` is the caller's handle for the result."""
+
+    index: int
+    brief_id: str
+    call: Callable[..., Any]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class JobResult:
+    index: int
+    brief_id: str
+    value: Any = None  # what ``call`` returned, when it returned
+    error: str | None = None  # why the job failed, for the user: crash, time-out, exception
+    seconds: float = 0.0
+
+
+def choose_context() -> multiprocessing.context.BaseContext:
+    """fork where it exists (markedly faster to start here), else forkserver, else spawn."""
+    available = multiprocessing.get_all_start_methods()
+    for method in START_METHODS:
+        if method in available:
+            return multiprocessing.get_context(method)
+    return multiprocessing.get_context()  # pragma: no cover - every platform has spawn
+
+
+def warm_up() -> None:
+    """Import WeasyPrint and lay out a tiny page: fonts and stylesheets load before any job."""
+    from weasyprint import HTML
+
+    HTML(string="<p style='font-family: serif'>warm <b>up</b></p>").write_pdf()
+
+
+def _worker_main(conn: Connection, warm: Callable[[], None] | None) -> None:
+    # Ctrl-C reaches the whole process group; the parent decides what happens to workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if warm is not None:
+        # A failed warm-up shows up again, against a brief, in the first real job.
+        with contextlib.suppress(Exception):
+            warm()
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if job is None:
+            return
+        start = time.perf_counter()
+        try:
+            value = job.call(*job.args, **job.kwargs)
+            result = JobResult(job.index, job.brief_id, value, None, time.perf_counter() - start)
+        except Exception as exc:  # reported against this brief; the worker lives on
+            result = JobResult(
+                job.index,
+                job.brief_id,
+                None,
+                f"the renderer failed: {type(exc).__name__}: {exc}",
+                time.perf_counter() - start,
+            )
+        try:
+            conn.send(result)
+        except (OSError, ValueError):
+            return
+
+
+class _Worker:
+    def __init__(self, context: Any, warm: Callable[[], None] | None) -> None:
+        parent_end, child_end = context.Pipe(duplex=True)
+        self.conn: Connection = parent_end
+        self.process = context.Process(
+            target=_worker_main, args=(child_end, warm), name="briefgen-render", daemon=True
+        )
+        self.process.start()
+        child_end.close()
+        self.job: RenderJob | None = None
+        self.deadline = 0.0
+        self.started = 0.0
+
+    def give(self, job: RenderJob, timeout: float) -> None:
+        self.job = job
+        self.started = time.monotonic()
+        self.deadline = self.started + timeout
+        self.conn.send(job)
+
+    def stop(self, *, kill: bool = False) -> None:
+        if self.process.is_alive():
+            if kill:
+                self.process.kill()
+            else:
+                try:
+                    self.conn.send(None)
+                except (OSError, ValueError):
+                    self.process.kill()
+        self.process.join(timeout=2)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(timeout=2)
+        self.conn.close()
+
+
+def _death_message(process: Any) -> str:
+    code = process.exitcode
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return f"the renderer crashed ({name})"
+    return f"the renderer crashed (exit status {code})"
+
+
+class RenderPool:
+    """``size`` worker processes; feed jobs with :meth:`run`, results come back as they finish."""
+
+    def __init__(
+        self,
+        size: int,
+        *,
+        timeout: float,
+        warm: Callable[[], None] | None = warm_up,
+        context: Any = None,
+    ) -> None:
+        self.size = max(1, size)
+        self.timeout = timeout
+        self.warm = warm
+        self.context = context or choose_context()
+        # A slot is None after its worker died, until a job needs it: no start-up wasted at the end.
+        self.workers: list[_Worker | None] = [_Worker(self.context, warm) for _ in range(self.size)]
+        self.replaced = 0
+
+    def __enter__(self) -> RenderPool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close(kill=exc_info[0] is not None)
+
+    def close(self, *, kill: bool = False) -> None:
+        for worker in self.workers:
+            if worker is not None:
+                worker.stop(kill=kill or worker.job is not None)
+        self.workers = []
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.stop(kill=True)
+        self.workers[self.workers.index(worker)] = None
+
+    def run(self, jobs: Iterator[RenderJob] | list[RenderJob]) -> Iterator[JobResult]:
+        """Give each idle worker the next job; yield every job's result (or failure) once."""
+        queue: deque[RenderJob] = deque()
+        source = iter(jobs)
+        exhausted = False
+
+        def next_job() -> RenderJob | None:
+            nonlocal exhausted
+            if queue:
+                return queue.popleft()
+            if exhausted:
+                return None
+            try:
+                return next(source)
+            except StopIteration:
+                exhausted = True
+                return None
+
+        while True:
+            for slot, worker in enumerate(self.workers):
+                if worker is not None and worker.job is not None:
+                    continue
+                job = next_job()
+                if job is None:
+                    break
+                if worker is None:
+                    worker = self.workers[slot] = _Worker(self.context, self.warm)
+                    self.replaced += 1
+                try:
+                    worker.give(job, self.timeout)
+                except (OSError, ValueError):
+                    # The worker died before taking the job (in its warm-up, say): the job
+                    # goes back to the queue and a new worker takes the slot next round.
+                    queue.appendleft(job)
+                    worker.job = None
+                    self._retire(worker)
+            busy = [w for w in self.workers if w is not None and w.job is not None]
+            if not busy:
+                return
+            now = time.monotonic()
+            wait_for = max(0.0, min(w.deadline for w in busy) - now)
+            handles: list[Any] = []
+            for worker in busy:
+                handles.extend((worker.conn, worker.process.sentinel))
+            ready = set(wait(handles, timeout=wait_for))
+            now = time.monotonic()
+            for worker in busy:
+                job = worker.job
+                assert job is not None
+                if worker.conn in ready:
+                    try:
+                        result = worker.conn.recv()
+                    except (EOFError, OSError):
+                        worker.process.join(timeout=1)
+                        yield self._failed(worker, job, _death_message(worker.process))
+                        continue
+                    worker.job = None
+                    yield result
+                elif worker.process.sentinel in ready:
+                    worker.process.join(timeout=1)
+                    yield self._failed(worker, job, _death_message(worker.process))
+                elif now >= worker.deadline:
+                    yield self._failed(
+                        worker, job, f"the renderer timed out after {self.timeout:g} s"
+                    )
+
+    def _failed(self, worker: _Worker, job: RenderJob, message: str) -> JobResult:
+        seconds = time.monotonic() - worker.started
+        worker.job = None
+        self._retire(worker)
+        return JobResult(job.index, job.brief_id, None, message, seconds)
+
+
+def default_jobs() -> int:
+    """The CPUs this process may use (respects affinity masks and cgroup-limited cpusets)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
