@@ -102,7 +102,29 @@ def open_workspace(root: Path | None = None) -> Workspace:
         problems.extend(schema_issues)
         if isinstance(data, dict) and not schema_issues:
             settings = _settings_from(data)
+            problems.extend(_templates_folder_problems(root, settings, result.document))
     return Workspace(root, settings, tuple(problems))
+
+
+def _templates_folder_problems(root: Path, settings: Settings, document: Any) -> list[Problem]:
+    """The PDF renderer may read any file in the templates folder (a logo), so it must be a
+    subfolder of the workspace: `templates: /` would open the whole disk to every brief."""
+    folder = (root / settings.templates).resolve()
+    if root in folder.parents:
+        return []
+    mark = document.mark(("templates",))
+    where = "the workspace itself" if folder == root else f"outside the workspace ({folder})"
+    return [
+        Problem(
+            SETTINGS_FILE,
+            mark.line,
+            mark.col,
+            "error",
+            f"the templates folder `{settings.templates}` is {where}",
+            "keep template overrides in a subfolder of the workspace, such as templates/",
+            "path-outside",
+        )
+    ]
 
 
 def _settings_from(data: dict[str, Any]) -> Settings:
