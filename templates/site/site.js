@@ -73,6 +73,10 @@
     // Folding can change lengths (rare ligatures); fall back to the start of the text.
     if (fold(part.text).length !== part.text.length) { at = -1; }
     var start = Math.max(0, at - 60);
+    if (start > 0) {  // begin the excerpt on a word, not inside one
+      var space = part.text.indexOf(" ", start);
+      if (space !== -1 && space < at) { start = space + 1; }
+    }
     var end = Math.min(part.text.length, (at < 0 ? 0 : at + word.length) + 110);
     var label = document.createElement("span");
     label.className = "match-field";
