@@ -284,3 +284,40 @@ def test_marking_css_class_is_a_fixed_name() -> None:
     assert Marking("x}</style><script>").css_class == "marking-plain"
     assert Marking("tlp:red").css_class == "marking-tlp-red"
     assert Marking("TLP:AMBER+STRICT").css_class == "marking-tlp-amber-strict"
+
+
+# -- template overrides are sandboxed ------------------------------------------------------
+
+GADGETS = [
+    "{{ cycler.__init__.__globals__.os.system('touch MARKER') }}",
+    "{{ joiner.__init__.__globals__['os'].system('touch MARKER') }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ md.__globals__['os'].system('touch MARKER') }}",
+    "{{ brief.__class__.__init__.__globals__ }}",
+]
+
+
+@pytest.mark.parametrize("gadget", GADGETS)
+def test_a_template_override_cannot_reach_python(tmp_path: Path, gadget: str) -> None:
+    from click.testing import CliRunner
+
+    from briefgen.cli import cli
+
+    make_workspace(tmp_path)
+    marker = tmp_path / "MARKER"
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "brief.html").write_text(
+        '{% extends "builtin/brief.html" %}\n'
+        "{% block footer %}\n" + gadget.replace("MARKER", str(marker)) + "\n{% endblock %}\n",
+        "utf-8",
+    )
+    outcome = CliRunner().invoke(
+        cli, ["-C", str(tmp_path), "build", "--format", "html"], catch_exceptions=False
+    )
+    assert outcome.exit_code == 1
+    assert "Traceback" not in outcome.output
+    assert re.search(
+        r"templates/brief\.html:3(:\d+)?: error: template error: .*unsafe", outcome.output
+    ), outcome.output
+    assert not marker.exists()
+    assert not (tmp_path / "build" / "t1.html").exists()

@@ -220,3 +220,22 @@ def test_the_output_setting_cannot_point_into_briefs(tmp_path: Path) -> None:
     assert outcome.exit_code == 1
     assert "is inside briefs/, where the fact sheets live" in outcome.output
     assert not (tmp_path / "briefs" / "t1" / "t1.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        ("/", "is outside the workspace"),
+        ("..", "is outside the workspace"),
+        (".", "is the workspace itself"),
+    ],
+)
+def test_the_templates_setting_cannot_open_the_disk_to_the_pdf(
+    tmp_path: Path, setting: str, said: str
+) -> None:
+    make_workspace(tmp_path)
+    (tmp_path / "briefgen.yaml").write_text(f"paper: A4\ntemplates: '{setting}'\n", "utf-8")
+    outcome = CliRunner().invoke(cli, ["-C", str(tmp_path), "build", "--format", "html"])
+    assert outcome.exit_code == 1
+    assert f"briefgen.yaml:2:12: error: the templates folder `{setting}` {said}" in outcome.output
+    assert not (tmp_path / "build").exists()
