@@ -242,8 +242,14 @@ def _style_blocks(html: str) -> list[str]:
 )
 @pytest.mark.parametrize("target", ["html", "pdf"])
 def test_hostile_strings_render_as_text_only(tmp_path: Path, marking: str, target: str) -> None:
+    from briefgen.graphics_bridge import brief_graphics
+
     brief, workspace = _hostile_brief(tmp_path, marking)
-    html = render_brief_html(brief, target=target, templates_dir=workspace.templates_dir)
+    graphics = brief_graphics(brief)  # the map and timeline carry brief text too
+    html = render_brief_html(
+        brief, target=target, templates_dir=workspace.templates_dir, graphics=graphics
+    )
+    assert "locator-map" in html and "timeline-graphic" in html
     assert active_content(html) == []
     assert "<script" not in html.lower()
     # Exactly the template's own style element, and no brief text inside it.
