@@ -7,7 +7,7 @@ from typing import Any
 
 from briefgen.countries import lookup_country
 from briefgen.dates import parse_partial_date
-from briefgen.errors import Problem
+from briefgen.errors import Problem, plural
 from briefgen.loader import load_yaml_file
 from briefgen.markdown import scan_markdown
 from briefgen.model import (
@@ -106,7 +106,7 @@ def read_brief(ref: BriefRef, workspace: Workspace, *, for_render: bool = True) 
                 first.line,
                 first.col,
                 "error",
-                f"the brief has {len(unfilled)} field{'s' if len(unfilled) != 1 else ''} left to fill "
+                f"the brief has {plural(len(unfilled), 'field')} left to fill "
                 "and cannot be rendered yet",
                 "replace every `FILL IN`; `briefgen check` lists them",
                 "unfilled-brief",
