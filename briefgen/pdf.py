@@ -140,13 +140,24 @@ def render_pdf(
     return PdfResult(data, len(document.pages), (*refused, *log.messages, *unnamed))
 
 
+def _is_web_link(url: str) -> bool:
+    return urllib.parse.urlsplit(url).scheme.lower() in {"http", "https", "mailto"}
+
+
 def _drop_attachments(document: Document) -> list[tuple[str, str]]:
-    """Remove `<link rel=attachment>` and `<a rel=attachment>`: a brief never embeds files."""
+    """Remove `<link rel=attachment>` and `<a rel=attachment>` (a brief never embeds files),
+    and links the PDF's readers cannot follow (file:, javascript:)."""
     dropped = ["a <link rel=attachment>" for _ in document.metadata.attachments]
     document.metadata.attachments = []
     for page in document.pages:
         dropped += [str(link[1]) for link in page.links if link[0] == "attachment"]
-        page.links[:] = [link for link in page.links if link[0] != "attachment"]
+        # A link to a file in the brief's folder would become file:///home/<analyst>/…:
+        # a dead link for readers that also tells them the author's paths. Keep the text only.
+        page.links[:] = [
+            link
+            for link in page.links
+            if link[0] == "internal" or (link[0] == "external" and _is_web_link(str(link[1])))
+        ]
     return [
         (
             "error",

@@ -313,3 +313,20 @@ def test_build_with_hostile_overrides_fetches_and_leaks_nothing(
     strict = build_workspace(workspace, (), BuildOptions(out_dir=out, strict=True))
     assert strict.outcomes[0].failed
     assert listener.connections() == 0
+
+
+def test_pdf_links_are_web_or_internal_only(brief_folder: Path) -> None:
+    import re
+
+    html = (
+        '<html lang="en"><body><p><a href="sources/a.txt">local</a> '
+        '<a href="https://example.test/x">web</a> <a href="#s">in page</a> '
+        '<a href="javascript:alert(1)">script</a> <a href="file:///etc/passwd">file</a> '
+        '<a href="mailto:desk@example.test">mail</a></p><p id="s">s</p></body></html>'
+    )
+    result = render_pdf(html, base_dir=brief_folder, allowed_roots=asset_roots())
+    everything = pdf_bytes_everywhere(result.data)
+    uris = re.findall(rb"/URI\s*\(([^)]*)\)", everything)
+    assert sorted(set(uris)) == [b"https://example.test/x", b"mailto:desk@example.test"]
+    assert str(brief_folder).encode() not in everything  # no author path in the PDF
+    assert b"/Dest" in everything or b"/D " in everything  # the in-page link stays
