@@ -40,7 +40,7 @@ class Context:
 @click.option(
     "-C",
     "--workspace",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
     default=None,
     help="Workspace folder (default: the current folder).",
 )
@@ -351,7 +351,7 @@ def new(
     except BriefgenError as exc:
         fail(exc)
         return
-    click.echo(f"wrote {result.brief_path}")
+    click.echo(f"wrote {obj.workspace().display(result.brief_path)}")
     for note in result.notes:
         click.echo(f"note: {note}")
 
