@@ -330,3 +330,32 @@ def test_pdf_links_are_web_or_internal_only(brief_folder: Path) -> None:
     assert sorted(set(uris)) == [b"https://example.test/x", b"mailto:desk@example.test"]
     assert str(brief_folder).encode() not in everything  # no author path in the PDF
     assert b"/Dest" in everything or b"/D " in everything  # the in-page link stays
+
+
+def test_an_svg_with_an_entity_bomb_and_an_external_entity_fails_fast(
+    brief_folder: Path, tmp_path: Path
+) -> None:
+    import time
+
+    secrets = secrets_outside(tmp_path)
+    entities = '<!ENTITY a0 "lollollollollollollollollollol">' + "".join(
+        f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    (brief_folder / "bomb.svg").write_text(
+        f'<?xml version="1.0"?><!DOCTYPE svg [{entities}'
+        f'<!ENTITY ext SYSTEM "file://{tmp_path}/secret.txt">]>'
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+        "<text>&a9;&ext;</text></svg>",
+        "utf-8",
+    )
+    start = time.perf_counter()
+    result = render_pdf(
+        '<html lang="en"><body><img alt="chart" src="bomb.svg"></body></html>',
+        base_dir=brief_folder,
+        allowed_roots=asset_roots(),
+    )
+    assert time.perf_counter() - start < 5
+    assert any("bomb.svg" in message for _, message in result.messages)
+    everything = pdf_bytes_everywhere(result.data)
+    assert not [s for s in secrets if s.encode() in everything]
+    assert b"lollollol" not in everything
