@@ -10,7 +10,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 @lru_cache(maxsize=1)
 def builtin_templates_dir() -> Path:
-    """The templates shipped in the wheel (``briefgen/_templates``), or ``templates/`` of a checkout."""
+    """The templates in the wheel (``briefgen/_templates``), or ``templates/`` of a checkout."""
     for candidate in (PACKAGE_DIR / "_templates", PACKAGE_DIR.parent / "templates"):
         if (candidate / "brief.html").is_file():
             return candidate

@@ -1,4 +1,4 @@
-"""The typed fact sheet that every command consumes: frozen dataclasses, built only from valid input."""
+"""The typed fact sheet every command consumes: frozen dataclasses, built only from valid input."""
 
 from __future__ import annotations
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -10,7 +11,7 @@ from briefgen.errors import BriefgenError
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write to a temporary file beside ``path`` and rename it over, so readers never see half a file."""
+    """Write a temporary file beside ``path`` and rename it over: readers never see half a file."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -23,10 +24,8 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         os.chmod(temp_name, 0o644)
         os.replace(temp_name, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
-        except FileNotFoundError:
-            pass
         raise
 
 
@@ -34,10 +33,8 @@ def clean_partial_files(folder: Path) -> None:
     """Remove temporary files left by a run that was killed mid-write."""
     if folder.is_dir():
         for leftover in folder.glob(".*.part"):
-            try:
+            with contextlib.suppress(OSError):
                 leftover.unlink()
-            except OSError:
-                pass
 
 
 def check_output_dir(output: Path, workspace_root: Path, briefs_dir: Path) -> Path:

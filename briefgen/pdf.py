@@ -1,4 +1,4 @@
-"""PDF through WeasyPrint: a URL fetcher that only serves allowed files, captured warnings, metadata.
+"""PDF through WeasyPrint: a fetcher that serves only allowed files, captured warnings, metadata.
 
 WeasyPrint logs problems (a missing image, a bad CSS rule) instead of raising;
 we collect its log records during a render and hand them back as problems.
@@ -110,7 +110,7 @@ def render_pdf(
     min_pages_for_toc: int | None = None,
     html_without_toc: str | None = None,
 ) -> PdfResult:
-    """Lay out and write the PDF. With ``html_without_toc``, short briefs drop their contents list."""
+    """Lay out and write the PDF; with ``html_without_toc``, short briefs drop their contents."""
     fetcher = RestrictedFetcher([base_dir, *allowed_roots])
     with captured_weasyprint_log() as log:
         document = HTML(

@@ -167,7 +167,7 @@ def font_faces(target: Target) -> str:
     )
 
 
-def _image_source(brief: Brief, target: Target):  # noqa: ANN202
+def _image_source(brief: Brief, target: Target):
     def resolve(path: str) -> str | None:
         if contained_path_problem(brief.folder, path):
             return None
@@ -213,7 +213,7 @@ def render_brief_html(
         return Markup(render_markdown(text, context, inline=True)) if text else Markup("")
 
     def template_asset(name: str) -> str:
-        """A file from the workspace's templates/ folder (a logo): a file URL for the PDF, inlined in HTML."""
+        """A file from the workspace's templates/ (a logo): a file URL for PDF, inlined in HTML."""
         folder = templates_dir if templates_dir is not None else builtin_templates_dir()
         if contained_path_problem(folder, name) or not (folder / name).is_file():
             raise jinja2.TemplateRuntimeError(f"template asset {name!r} not found in {folder}")

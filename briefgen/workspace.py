@@ -1,4 +1,4 @@
-"""The workspace: where briefs live, its settings (``briefgen.yaml``), and which briefs to act on."""
+"""The workspace: where briefs live, its settings (``briefgen.yaml``), which briefs to act on."""
 
 from __future__ import annotations
 
@@ -150,7 +150,7 @@ def _settings_from(data: dict[str, Any]) -> Settings:
 
 
 def list_briefs(workspace: Workspace) -> list[BriefRef]:
-    """Every brief folder under ``briefs/``, sorted by id; the bundled example when there is none."""
+    """Every brief folder under ``briefs/``, by id; the bundled example when there is none."""
     if not workspace.briefs_dir.is_dir():
         example = bundled_example_dir()
         return [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -200,7 +201,7 @@ def test_html_landmarks_and_language(html_text: str) -> None:
     h2s = [text for tag, text in parser.headings if tag == "h2"]
     assert h2s == ["Contents", *SECTION_HEADINGS]
     levels = [int(tag[1]) for tag, _ in parser.headings]
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), "heading levels skip"
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), "heading levels skip"
 
 
 def test_html_is_self_contained(html_text: str) -> None:
@@ -234,7 +235,7 @@ def test_stance_matrix_cells(html_text: str) -> None:
     for key, stance in expected.items():
         assert cells[key] == stance, key
     # every stance cell carries a drawn symbol and its word, so greyscale print still reads
-    for issue, row in rows:
+    for _issue, row in rows:
         for cell in re.findall(r'<td class="stance stance-(?!none)[^"]*".*?</td>', row, re.S):
             assert "<svg" in cell and "stance-word" in cell
 

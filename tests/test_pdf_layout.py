@@ -105,7 +105,7 @@ def test_pdf_ua_variant(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     reader = pypdf.PdfReader(tmp_path / "build" / "ua.pdf")
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8", "replace")
-    assert "pdfuaid:part" in xmp and ">1<" in xmp.replace(" ", "") or 'pdfuaid:part="1"' in xmp
+    assert ("pdfuaid:part" in xmp and ">1<" in xmp.replace(" ", "")) or 'pdfuaid:part="1"' in xmp
     assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
 
 
