@@ -357,6 +357,45 @@ def new(
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but loopback lets other machines read the briefs.",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the index in a web browser.")
+@click.pass_obj
+def serve(obj: Context, port: int, host: str, open_browser: bool) -> None:
+    """Preview the workspace in a browser; pages reload themselves when you save.
+
+    Serves an index of the briefs and each brief's page, rebuilt from the
+    files on disk. A brief with errors shows them (file:line:col and the
+    line) until the next good save. "PDF" renders the PDF on demand.
+    Ctrl-C stops the server.
+
+    \b
+    Examples:
+      briefgen serve                 http://127.0.0.1:8000/
+      briefgen serve --port 8001 --open
+      briefgen -C ~/briefs serve
+    """
+    from briefgen.serve import ServeOptions, run_server
+
+    try:
+        root = obj.workspace().root
+        run_server(ServeOptions(root, host=host, port=port, open_browser=open_browser), click.echo)
+    except BriefgenError as exc:
+        fail(exc)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("briefs", nargs=-1)
 @click.option(
     "--out",
