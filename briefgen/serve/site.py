@@ -72,6 +72,10 @@ def serve_templates() -> jinja2.Environment:
     return env
 
 
+def render_page(name: str, **context: Any) -> str:
+    return serve_templates().get_template(name).render(**context)
+
+
 def code_spans(text: str) -> Markup:
     """Escape a message and set its `quoted` names as code, as the terminal shows them."""
     return Markup(_TICKS.sub(r"<code>\1</code>", str(escape(text))))
@@ -105,13 +109,17 @@ def _walk_files(base: Path) -> list[Path]:
 
 
 def source_line(path: Path, line: int) -> str | None:
+    """Line ``line`` (1-based) of a file; an empty string for the line after a final newline."""
+    number, text = 0, ""
     try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
+        with path.open(encoding="utf-8", errors="replace", newline="") as handle:
             for number, text in enumerate(handle, start=1):
                 if number == line:
                     return text.rstrip("\r\n")
     except OSError:
         return None
+    if line == number + 1 and (number == 0 or text.endswith(("\n", "\r"))):
+        return ""  # a YAML error "at the end of the stream"
     return None
 
 
@@ -182,9 +190,10 @@ class ServeSite:
         generation = self.hub.generation
         workspace = self.workspace()
         rows = []
+        settings_errors = [p for p in workspace.settings_problems if p.severity == "error"]
         for ref in self.briefs(workspace).values():
             state = self.brief_state(workspace, ref)
-            problems = (*state.result.problems, *state.graphics_problems)
+            problems = (*settings_errors, *state.result.problems, *state.graphics_problems)
             errors, warnings = count_by_severity(problems)
             brief = state.result.brief
             rows.append(
@@ -200,20 +209,17 @@ class ServeSite:
                 }
             )
         bundled = any(ref.bundled for ref in self.briefs(workspace).values())
-        body = (
-            serve_templates()
-            .get_template("index.html")
-            .render(
-                title=workspace.settings.site.title,
-                root=str(self.root),
-                rows=rows,
-                bundled=bundled,
-                settings_problems=self._problem_views(workspace, workspace.settings_problems),
-                generation=generation,
-                script=LIVE_RELOAD_SCRIPT,
-                stylesheet=STYLESHEET,
-                plural=plural,
-            )
+        body = render_page(
+            "index.html",
+            title=workspace.settings.site.title,
+            root=str(self.root),
+            rows=rows,
+            bundled=bundled,
+            settings_problems=self._problem_views(workspace, workspace.settings_problems),
+            generation=generation,
+            script=LIVE_RELOAD_SCRIPT,
+            stylesheet=STYLESHEET,
+            plural=plural,
         )
         return Response(200, HTML, body.encode("utf-8"))
 
@@ -235,16 +241,13 @@ class ServeSite:
             *state.graphics_problems,
         )
         warnings = [p for p in everything if p.severity != "error"]
-        bar = (
-            serve_templates()
-            .get_template("_bar.html")
-            .render(
-                brief_id=brief_id,
-                pdf_href=f"/{brief_id}.pdf",
-                generation=generation,
-                warnings=self._problem_views(workspace, warnings),
-                plural=plural,
-            )
+        bar = render_page(
+            "_bar.html",
+            brief_id=brief_id,
+            pdf_href=f"/{brief_id}.pdf",
+            generation=generation,
+            warnings=self._problem_views(workspace, warnings),
+            plural=plural,
         )
         extras = PageExtras(
             nav_html=Markup(bar),
@@ -365,7 +368,7 @@ class ServeSite:
             return self.not_found()
 
     def not_found(self) -> Response:
-        body = serve_templates().get_template("not-found.html").render(stylesheet=STYLESHEET)
+        body = render_page("not-found.html", stylesheet=STYLESHEET)
         return Response(404, HTML, body.encode("utf-8"))
 
     # -- problems ------------------------------------------------------------------
@@ -386,20 +389,18 @@ class ServeSite:
         status: int = 422,
     ) -> Response:
         errors, warnings = count_by_severity(problems)
-        body = (
-            serve_templates()
-            .get_template("problems.html")
-            .render(
-                brief_id=ref.id,
-                path=workspace.display(ref.yaml_path),
-                problems=self._problem_views(workspace, problems),
-                errors=errors,
-                warnings=warnings,
-                generation=generation,
-                script=LIVE_RELOAD_SCRIPT,
-                stylesheet=STYLESHEET,
-                plural=plural,
-            )
+        files = [_display(workspace, p.path) for p in problems if p.severity == "error"]
+        body = render_page(
+            "problems.html",
+            brief_id=ref.id,
+            files=list(dict.fromkeys(files)) or [workspace.display(ref.yaml_path)],
+            problems=self._problem_views(workspace, problems),
+            errors=errors,
+            warnings=warnings,
+            generation=generation,
+            script=LIVE_RELOAD_SCRIPT,
+            stylesheet=STYLESHEET,
+            plural=plural,
         )
         return Response(status, HTML, body.encode("utf-8"))
 
