@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser.conftest import Watch, new_context, watched_page
 from tests.browser.site_workspace import ALL_IDS, EXAMPLE_ID, FOLLOWUP_ID, TALKS_ID
@@ -53,7 +54,13 @@ def _crawl(browser: object, base: str, site_root: Path) -> tuple[set[str], Watch
         if url in seen_pages:
             continue
         seen_pages.add(url)
-        response = page.goto(url)  # type: ignore[attr-defined]
+        try:
+            response = page.goto(url)  # type: ignore[attr-defined]
+        except PlaywrightError as exc:  # file:// answers a missing page with an error
+            watch.failed.append(f"{url}: {exc.message.splitlines()[0]}")
+            page.close()  # type: ignore[attr-defined]
+            page = watched_page(context, watch)  # an error page would cut the next load short
+            continue
         if base.startswith("http"):
             assert response is not None and response.status == 200, url
         page.wait_for_load_state("load")  # type: ignore[attr-defined]
