@@ -385,3 +385,25 @@ def test_cli_help_has_examples(run_cli) -> None:
     assert result.exit_code == 0
     for text in ("--out", "--base-url", "--force", "Examples:", "briefgen publish --out"):
         assert text in result.stdout
+
+
+def test_a_failed_swap_is_a_message_and_restores_the_old_site(
+    scratch: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    root, site = scratch
+    before = tree_digest(site)
+    real_rename = os.rename
+
+    def rename(src: str | Path, dst: str | Path) -> None:
+        if ".site.tmp-" in str(src):  # the new site cannot be moved in (e.g. a mount point)
+            raise OSError(errno.EBUSY, "Device or resource busy", str(dst))
+        real_rename(src, dst)
+
+    monkeypatch.setattr(site_module.os, "rename", rename)
+    with pytest.raises(BriefgenError, match=r"could not write the site .*Device or resource busy"):
+        publish(root)
+    assert tree_digest(site) == before
+    assert not [p for p in root.iterdir() if p.name.startswith((".site.tmp-", ".site.old-"))]

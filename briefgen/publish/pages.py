@@ -121,22 +121,24 @@ class SitePages:
 
     def pages(self) -> dict[str, str]:
         """Every listing page by its path in the site."""
-        out = {"index.html": self._render("index.html", root="", section="briefs")}
+        out = {"index.html": self._render("index.html", root="", section="briefs", overview=True)}
         out["countries/index.html"] = self._render(
-            "countries.html", root="../", section="countries"
+            "countries.html", root="../", section="countries", overview=True
         )
         for entry in self.catalog.countries:
             out[entry.href] = self._render(
                 "country.html", root="../", section="countries", entry=entry
             )
         out["participants/index.html"] = self._render(
-            "participants.html", root="../", section="participants"
+            "participants.html", root="../", section="participants", overview=True
         )
         for person in self.catalog.people:
             out[person.href] = self._render(
                 "participant.html", root="../", section="participants", person=person
             )
-        out["tags/index.html"] = self._render("tags.html", root="../", section="tags")
+        out["tags/index.html"] = self._render(
+            "tags.html", root="../", section="tags", overview=True
+        )
         for tag in self.catalog.tags:
             out[tag.href] = self._render("tag.html", root="../", section="tags", tag=tag)
         return out

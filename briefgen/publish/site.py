@@ -94,10 +94,21 @@ def publish_site(
     )
     _refuse_foreign_folder(out)
     refs = select_briefs(workspace, list(names))
-    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefgenError(
+            f"could not create {out.parent}: {exc.strerror or exc}", "check the --out path"
+        ) from exc
     with _publish_lock(out):
         _remove_leftovers(out)
-        temp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+        try:
+            temp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+        except OSError as exc:
+            raise BriefgenError(
+                f"could not create a folder beside {out}: {exc.strerror or exc}",
+                f"the site is assembled next to it; check write permission on {out.parent}",
+            ) from exc
         try:
             os.chmod(temp, 0o755)  # mkdtemp makes it private; a web server must read it
             outcomes = _assemble(workspace, refs, options, out, temp)
@@ -109,6 +120,17 @@ def publish_site(
                 shutil.rmtree(temp, ignore_errors=True)
                 return PublishReport(out, outcomes, published=False)
             _swap_in(temp, out)
+        except (
+            OSError
+        ) as exc:  # permissions, a full disk, a mount point: a message, not a traceback
+            shutil.rmtree(temp, ignore_errors=True)
+            raise BriefgenError(
+                f"could not write the site to {out}: {exc.strerror or exc}"
+                + (f" ({exc.filename})" if exc.filename else ""),
+                "the previous site was left as it was; check free space and permissions. "
+                "The site is swapped in by renaming folders, so --out cannot be a mount point: "
+                "publish to a folder inside it",
+            ) from exc
         except BaseException:
             shutil.rmtree(temp, ignore_errors=True)
             raise
@@ -307,7 +329,14 @@ def _publish_lock(out: Path) -> Iterator[None]:
         yield
         return
     lock_path = out.parent / f".{out.name}.lock"
-    with open(lock_path, "a+b") as handle:
+    try:
+        handle = open(lock_path, "a+b")  # noqa: SIM115 - closed below, after the error check
+    except OSError as exc:
+        raise BriefgenError(
+            f"could not write {lock_path}: {exc.strerror or exc}",
+            f"check write permission on {out.parent}",
+        ) from exc
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
