@@ -407,3 +407,25 @@ def test_a_failed_swap_is_a_message_and_restores_the_old_site(
         publish(root)
     assert tree_digest(site) == before
     assert not [p for p in root.iterdir() if p.name.startswith((".site.tmp-", ".site.old-"))]
+
+
+def test_render_failure_drops_the_brief_and_relinks_the_others(scratch: tuple[Path, Path]) -> None:
+    root, site = scratch
+    # An override that fails only for briefs with an outlook (the example has one; the
+    # invented briefs do not). With the example gone, `mekdad` names one person only, so
+    # Amina Mekdad's page moves to participants/mekdad.html and the brief linking to it
+    # must be rendered again with the new link.
+    override = root / "templates" / "sections" / "outlook.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<p>{{ brief.no_such_field }}</p>\n", "utf-8")
+    report = publish(root)
+    outcome = next(o for o in report.outcomes if o.ref.id == EXAMPLE_ID)
+    assert outcome.failed and outcome.kept_previous
+    assert [p.code for p in outcome.problems] == ["template-error"]
+    assert parse(site / "index.html").cards == [FOLLOWUP_ID, TALKS_ID]
+    followup = (site / FOLLOWUP_ID / "index.html").read_text("utf-8")
+    assert 'href="../participants/mekdad.html"' in followup
+    assert (site / "participants" / "mekdad.html").is_file()
+    assert not (site / "participants" / "mekdad--amina-mekdad.html").exists()
+    manifest = json.loads((site / ".briefgen-manifest.json").read_text("utf-8"))["briefs"]
+    assert manifest[EXAMPLE_ID]["listed"] is False and manifest[FOLLOWUP_ID]["listed"] is True

@@ -184,8 +184,11 @@ def _assemble(
                 outcome.status = "unchanged" if reused else "rendered"
                 done[item.id] = input_hash
                 manifest.record(item.id, input_hash, _brief_files(item.id), listed=True)
-            else:
+            else:  # drop whatever an earlier round rendered for it
                 del candidates[item.id]
+                done.pop(item.id, None)
+                manifest.briefs.pop(item.id, None)
+                shutil.rmtree(temp / item.id, ignore_errors=True)
                 newly_failed = True
         if not newly_failed:
             break
@@ -236,7 +239,8 @@ def _render(
     start = time.perf_counter()
     rendered = render_brief_outputs(item.brief, ("html", "pdf"), templates_dir, extras=extras)
     outcome.seconds += time.perf_counter() - start
-    outcome.problems.extend(rendered.problems)
+    # a brief rendered again in a later round must not report the same warnings twice
+    outcome.problems.extend(p for p in rendered.problems if p not in outcome.problems)
     if any(p.severity == "error" for p in rendered.problems) or not {"html", "pdf"} <= set(
         rendered.outputs
     ):
