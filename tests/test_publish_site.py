@@ -429,3 +429,18 @@ def test_render_failure_drops_the_brief_and_relinks_the_others(scratch: tuple[Pa
     assert not (site / "participants" / "mekdad--amina-mekdad.html").exists()
     manifest = json.loads((site / ".briefgen-manifest.json").read_text("utf-8"))["briefs"]
     assert manifest[EXAMPLE_ID]["listed"] is False and manifest[FOLLOWUP_ID]["listed"] is True
+
+
+def test_broken_site_template_is_a_located_message_and_publishes_nothing(
+    scratch: tuple[Path, Path], run_cli
+) -> None:
+    root, site = scratch
+    before = tree_digest(site)
+    override = root / "templates" / "site" / "tag.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('{% extends "site/base.html" %}\n{% block main %}{{ tag.nope }\n', "utf-8")
+    result = run_cli("publish", cwd=root)
+    assert result.exit_code == 1
+    assert "templates/site/tag.html:2:" in result.stderr
+    assert "site template error" in result.stderr and "Traceback" not in result.stderr
+    assert tree_digest(site) == before

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from markupsafe import Markup
 
+from briefgen.errors import Problem
 from briefgen.markdown import markdown_to_text
 from briefgen.publish.catalog import Catalog, SiteBrief, tag_slug
-from briefgen.render import PageExtras, TemplateFailure, template_environment
+from briefgen.render import PageExtras, TemplateFailure, _template_frame, template_environment
 
 # The site's own files: copied as they are (a workspace may override them in templates/site/).
 STATIC_FILES = ("site.css", "site.js", "favicon.svg")
@@ -55,6 +57,11 @@ def seal_brief_page(html: str) -> str:
     return html.replace(CSP_STYLE_PLACEHOLDER, sources, 1)
 
 
+def tag_href(tag: str) -> str:
+    """A tag's page, relative to the site root."""
+    return f"tags/{tag_slug(tag)}.html"
+
+
 @dataclass(frozen=True)
 class SiteInfo:
     title: str
@@ -80,23 +87,20 @@ class SitePages:
                 csp=content_security_policy(),
                 plain=markdown_to_text,
                 tag_slug=tag_slug,
-                tag_href=lambda tag: f"tags/{tag_slug(tag)}.html",
+                tag_href=tag_href,
                 **context,
             )
-        except TemplateFailure:
-            raise
-        except Exception as exc:  # jinja errors: turn into the same located problem as briefs
-            from briefgen.errors import Problem
-            from briefgen.render import _template_frame
-
+        except jinja2.TemplateError as exc:  # the same located problem as a brief template's
             path, line = _template_frame(exc)
+            if isinstance(exc, jinja2.TemplateSyntaxError):
+                path, line = exc.filename or exc.name or path, exc.lineno or line
             raise TemplateFailure(
                 Problem(
                     path,
                     line,
                     0,
                     "error",
-                    f"site template error: {exc}",
+                    f"site template error: {exc.message or exc}",
                     "fix the template override in templates/site/",
                     "template-error",
                 )

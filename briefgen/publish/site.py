@@ -35,7 +35,7 @@ from briefgen.publish.incremental import (
 )
 from briefgen.publish.pages import STATIC_FILES, SiteInfo, SitePages, seal_brief_page
 from briefgen.publish.search_index import search_index_script
-from briefgen.render import PageExtras
+from briefgen.render import PageExtras, TemplateFailure
 from briefgen.workspace import BriefRef, Workspace, select_briefs
 
 DEFAULT_OUT = "site"
@@ -120,9 +120,12 @@ def publish_site(
                 shutil.rmtree(temp, ignore_errors=True)
                 return PublishReport(out, outcomes, published=False)
             _swap_in(temp, out)
-        except (
-            OSError
-        ) as exc:  # permissions, a full disk, a mount point: a message, not a traceback
+        except TemplateFailure as failure:  # a site template: every page is affected
+            shutil.rmtree(temp, ignore_errors=True)
+            raise BriefgenError(
+                failure.problem.format(), "nothing was published; the previous site is unchanged"
+            ) from failure
+        except OSError as exc:  # permissions, a full disk, a mount point as --out
             shutil.rmtree(temp, ignore_errors=True)
             raise BriefgenError(
                 f"could not write the site to {out}: {exc.strerror or exc}"
