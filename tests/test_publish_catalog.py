@@ -138,6 +138,9 @@ def test_atom_feed_without_base_url_has_relative_links_and_stable_ids(catalog) -
     assert first.findtext(f"{ATOM}updated") == "2025-01-14T00:00:00Z"
     assert first.findtext(f"{ATOM}summary").startswith("[TLP:AMBER] Norway and Iceland")
     assert feed.find(f"{ATOM}link[@rel='self']") is None
+    assert feed.findtext(f"{ATOM}id") == "urn:briefgen:site:desk"
+    feed = ET.fromstring(atom_feed(catalog, title="Middle East desk", base_url=None, author="D"))
+    assert feed.findtext(f"{ATOM}id") == "urn:briefgen:site:middle-east-desk"
     assert feed.findtext(f"{ATOM}updated") == "2025-01-14T00:00:00Z"
 
 

@@ -16,7 +16,7 @@ from xml.etree import ElementTree as ET
 
 from briefgen import __version__
 from briefgen.markdown import markdown_to_text
-from briefgen.publish.catalog import Catalog, SiteBrief
+from briefgen.publish.catalog import Catalog, SiteBrief, slugify
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -45,7 +45,8 @@ def atom_feed(catalog: Catalog, *, title: str, base_url: str | None, author: str
 
     feed = ET.Element(f"{{{ATOM_NS}}}feed")
     sub(feed, "title", title)
-    sub(feed, "id", f"urn:briefgen:site:{title}" if not base_url else absolute(base_url, ""))
+    site_id = f"urn:briefgen:site:{slugify(title) or 'briefs'}"  # an IRI: no spaces
+    sub(feed, "id", absolute(base_url, "") if base_url else site_id)
     updated = max((_timestamp(b) for b in catalog.briefs), default="1970-01-01T00:00:00Z")
     sub(feed, "updated", updated)
     sub(feed, "link", rel="alternate", type="text/html", href=absolute(base_url, "index.html"))
