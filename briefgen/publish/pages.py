@@ -67,6 +67,7 @@ class SiteInfo:
     title: str
     organization: str | None
     noindex: bool
+    language: str = "en"
 
 
 class SitePages:

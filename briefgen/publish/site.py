@@ -167,7 +167,9 @@ def _assemble(
 
     # 2. Render (or reuse) brief pages. A render failure drops the brief, which can change
     #    other pages' links (participant slugs), so repeat until nothing new fails.
-    site = SiteInfo(settings.site.title, settings.organization, settings.site.noindex)
+    site = SiteInfo(
+        settings.site.title, settings.organization, settings.site.noindex, settings.language
+    )
     environment = environment_hash(workspace, [f"noindex={settings.site.noindex}"])
     done: dict[str, str] = {}  # brief id → input hash its files in temp were made from
     while True:
