@@ -97,8 +97,15 @@ def _walk(tokens: list[Token]) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def scan_markdown(text: str) -> MarkdownScan:
-    """Every citation and link/image target in a Markdown text, in order."""
+    """Every citation and link/image target in a Markdown text, in order.
+
+    Cached (the result is immutable): the checker and the model both scan each text.
+    """
+    if "[" not in text and "<" not in text:
+        # Citations, links, images and reference definitions all need "[", autolinks "<".
+        return MarkdownScan((), ())
     tokens = _walk(_parser().parse(text))
     citations: list[Citation] = []
     links: list[LinkTarget] = []
