@@ -27,7 +27,7 @@ def _example_data() -> dict:
     return result.document.data
 
 
-def _paths(value, prefix=()):  # noqa: ANN001, ANN202
+def _paths(value, prefix=()):
     yield prefix
     if isinstance(value, dict):
         for key, item in value.items():
@@ -86,7 +86,7 @@ def test_unknown_keyword_means_not_sure() -> None:
     assert not compile_schema({"type": "integer"})(True)  # bool is not an integer
 
 
-def _nodes(node, seen=None):  # noqa: ANN001, ANN202
+def _nodes(node, seen=None):
     seen = set() if seen is None else seen
     if id(node) in seen:
         yield "alias"
