@@ -444,3 +444,13 @@ def test_broken_site_template_is_a_located_message_and_publishes_nothing(
     assert "templates/site/tag.html:2:" in result.stderr
     assert "site template error" in result.stderr and "Traceback" not in result.stderr
     assert tree_digest(site) == before
+
+
+def test_worker_processes_render_the_same_bytes_as_one_process(
+    published: tuple[Path, Path], scratch: tuple[Path, Path]
+) -> None:
+    _, pooled_site = published  # three briefs to render: rendered in worker processes
+    root, site = scratch
+    report = publish(root, force=True, jobs=1)
+    assert [o.status for o in report.outcomes] == ["rendered"] * 3
+    assert tree_digest(site) == tree_digest(pooled_site)

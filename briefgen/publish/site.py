@@ -21,9 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from briefgen.build import RenderedBrief
 from briefgen.errors import BriefgenError, Problem, ProblemsFound
 from briefgen.factsheet import read_brief
 from briefgen.loader import load_yaml_file
+from briefgen.model import Brief
 from briefgen.output import check_output_dir
 from briefgen.publish.catalog import Catalog, SiteBrief, build_catalog
 from briefgen.publish.feeds import atom_feed, briefs_json, sitemap
@@ -50,6 +52,7 @@ class PublishOptions:
     out_dir: Path | None = None  # default: <workspace>/site
     base_url: str | None = None  # default: site.base_url in briefgen.yaml
     force: bool = False  # render every brief even when its inputs did not change
+    jobs: int | None = None  # worker processes for rendering (default: CPUs, at most 4)
 
 
 @dataclass
@@ -175,7 +178,7 @@ def _assemble(
     while True:
         catalog = build_catalog(list(candidates.values()))
         pages = SitePages(workspace.templates_dir, site, catalog)
-        newly_failed = False
+        pending: list[tuple[SiteBrief, PageExtras, str]] = []
         for item in catalog.briefs:
             extras = pages.brief_extras(item)
             input_hash = brief_hash(
@@ -183,10 +186,23 @@ def _assemble(
             )
             if done.get(item.id) == input_hash:
                 continue
+            if _reuse_previous(item.id, input_hash, options, previous, out, temp):
+                outcomes[item.id].status = "unchanged"
+                done[item.id] = input_hash
+                manifest.record(item.id, input_hash, _brief_files(item.id), listed=True)
+            else:
+                pending.append((item, extras, input_hash))
+        newly_failed = False
+        renders = _render_all(
+            [(item.brief, extras) for item, extras, _ in pending],
+            workspace.templates_dir,
+            options.jobs,
+        )
+        for (item, _, input_hash), (rendered, seconds) in zip(pending, renders, strict=True):
             outcome = outcomes[item.id]
-            reused = _reuse_previous(item.id, input_hash, options, previous, out, temp)
-            if reused or _render(item, extras, workspace.templates_dir, temp, outcome):
-                outcome.status = "unchanged" if reused else "rendered"
+            outcome.seconds += seconds
+            if _store(item, rendered, temp, outcome):
+                outcome.status = "rendered"
                 done[item.id] = input_hash
                 manifest.record(item.id, input_hash, _brief_files(item.id), listed=True)
             else:  # drop whatever an earlier round rendered for it
@@ -230,20 +246,38 @@ def _reuse_previous(
     return True
 
 
-def _render(
-    item: SiteBrief,
-    extras: PageExtras,
-    templates_dir: Path,
-    temp: Path,
-    outcome: BriefPublishOutcome,
-) -> bool:
-    """Render the brief's page and PDF into the new site; False (with problems) when it fails."""
+def _render_one(
+    brief: Brief, templates_dir: Path, extras: PageExtras
+) -> tuple[RenderedBrief, float]:
+    """One brief's page and PDF; a module-level function so a worker process can run it."""
     from briefgen.build import render_brief_outputs
 
-    target = temp / item.id
     start = time.perf_counter()
-    rendered = render_brief_outputs(item.brief, ("html", "pdf"), templates_dir, extras=extras)
-    outcome.seconds += time.perf_counter() - start
+    rendered = render_brief_outputs(brief, ("html", "pdf"), templates_dir, extras=extras)
+    return rendered, time.perf_counter() - start
+
+
+def _render_all(
+    work: list[tuple[Brief, PageExtras]], templates_dir: Path, jobs: int | None
+) -> list[tuple[RenderedBrief, float]]:
+    """Render in worker processes when there are several briefs (WeasyPrint uses one core)."""
+    workers = min(jobs or min(os.cpu_count() or 1, 4), len(work))
+    if workers <= 1 or (jobs is None and len(work) < 3):  # starting workers costs ~2 s each
+        return [_render_one(brief, templates_dir, extras) for brief, extras in work]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: the parent may hold threads (a preview server, a test's HTTP server)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(_render_one, brief, templates_dir, extras) for brief, extras in work]
+        return [future.result() for future in futures]
+
+
+def _store(
+    item: SiteBrief, rendered: RenderedBrief, temp: Path, outcome: BriefPublishOutcome
+) -> bool:
+    """Write a rendered brief into the new site; False (with its problems) when it failed."""
     # a brief rendered again in a later round must not report the same warnings twice
     outcome.problems.extend(p for p in rendered.problems if p not in outcome.problems)
     if any(p.severity == "error" for p in rendered.problems) or not {"html", "pdf"} <= set(
@@ -251,6 +285,7 @@ def _render(
     ):
         outcome.status = "failed"
         return False
+    target = temp / item.id
     target.mkdir(parents=True, exist_ok=True)
     html = seal_brief_page(rendered.outputs["html"].decode("utf-8"))
     (target / "index.html").write_text(html, encoding="utf-8")
