@@ -466,6 +466,11 @@ def test_traversal_and_unknown_paths_get_404(server: Server, workspace: Path, tm
     (folder / "escape.txt").symlink_to(secret)
     (folder / "outside").symlink_to(tmp_path, target_is_directory=True)
     (folder / "map.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "brief.yaml").write_text(TINY_BRIEF, "utf-8")
+    (elsewhere / "secret.txt").write_text("TOP SECRET in a linked folder\n", "utf-8")
+    (workspace / "briefs" / "linked").symlink_to(elsewhere, target_is_directory=True)
 
     # The allowed asset is served, so the 404s below are refusals, not a broken route.
     status, headers, body = server.request(f"/{EXAMPLE_ID}/map.png")
@@ -488,10 +493,13 @@ def test_traversal_and_unknown_paths_get_404(server: Server, workspace: Path, tm
         "//" + str(secret),
         "/briefs/",
         "/_static/../../briefgen/serve/site.py",
+        "/linked/secret.txt",  # a brief folder that is a symlink to outside briefs/
     ):
         status, _, body = server.request(target)
         assert status == 404, target
         assert b"TOP SECRET" not in body and b"root:" not in body
+
+    assert server.request("/linked/")[0] == 422  # refused by the checks, shown as a problem
 
     # Another site cannot reach the server through a DNS name that points at 127.0.0.1.
     status, _, _ = server.request("/", headers={"Host": "attacker.example"})

@@ -344,8 +344,11 @@ class ServeSite:
         )
 
     def asset(self, brief_id: str, parts: tuple[str, ...]) -> Response:
-        ref = self.briefs().get(brief_id)
-        file = resolve_asset(ref.folder, parts) if ref else None
+        workspace = self.workspace()
+        ref = self.briefs(workspace).get(brief_id)
+        if ref is None or not self._folder_is_inside(workspace, ref):
+            return self.not_found()
+        file = resolve_asset(ref.folder, parts)
         if file is None:
             return self.not_found()
         try:
@@ -359,6 +362,16 @@ class ServeSite:
             data,
             {"Content-Security-Policy": ASSET_POLICY},
         )
+
+    @staticmethod
+    def _folder_is_inside(workspace: Workspace, ref: BriefRef) -> bool:
+        """A brief folder that links to elsewhere serves nothing (read_brief refuses it too)."""
+        if ref.bundled:
+            return True
+        try:
+            return ref.folder.resolve(strict=True).parent == workspace.briefs_dir.resolve()
+        except (OSError, RuntimeError):
+            return False
 
     def static(self, name: str) -> Response:
         path = builtin_templates_dir() / "serve" / name
