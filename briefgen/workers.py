@@ -29,6 +29,10 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 START_METHODS = ("fork", "forkserver", "spawn")
+# A job's time limit counts from when its worker is ready (WeasyPrint imported, warmed up);
+# a worker that takes longer than this to get ready is treated as hung.
+STARTUP_LIMIT = 120.0
+READY = "ready"
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,10 @@ def _worker_main(conn: Connection, warm: Callable[[], None] | None) -> None:
         # A failed warm-up shows up again, against a brief, in the first real job.
         with contextlib.suppress(Exception):
             warm()
+    try:
+        conn.send(READY)
+    except (OSError, ValueError):
+        return
     while True:
         try:
             job = conn.recv()
@@ -110,14 +118,25 @@ class _Worker:
         self.process.start()
         child_end.close()
         self.job: RenderJob | None = None
+        self.ready = False
+        self.spawned = time.monotonic()
         self.deadline = 0.0
         self.started = 0.0
 
     def give(self, job: RenderJob, timeout: float) -> None:
         self.job = job
         self.started = time.monotonic()
-        self.deadline = self.started + timeout
+        if self.ready:
+            self.deadline = self.started + timeout
+        else:
+            self.deadline = self.spawned + STARTUP_LIMIT + timeout
         self.conn.send(job)
+
+    def became_ready(self, timeout: float) -> None:
+        self.ready = True
+        if self.job is not None:
+            self.started = time.monotonic()
+            self.deadline = self.started + timeout
 
     def stop(self, *, kill: bool = False) -> None:
         if self.process.is_alive():
@@ -236,6 +255,9 @@ class RenderPool:
                     except (EOFError, OSError):
                         worker.process.join(timeout=1)
                         yield self._failed(worker, job, _death_message(worker.process))
+                        continue
+                    if result == READY:
+                        worker.became_ready(self.timeout)
                         continue
                     worker.job = None
                     yield result
