@@ -599,3 +599,59 @@ def test_pdf_on_demand_is_cached_until_the_brief_changes(server: Server, workspa
     path.write_text("title: [broken\n", "utf-8")
     status, page_html = server.text("/tiny.pdf")
     assert status == 422 and "briefs/tiny/brief.yaml:" in page_html
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_page_reloads_itself_in_chromium(server: Server, workspace: Path) -> None:
+    """The script, not just the event stream: Chromium reloads, keeps its place, shows errors."""
+    if not CHROMIUM.is_file():
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium (apt-get install -y chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    origin = f"http://127.0.0.1:{server.port}"
+    path = yaml_path(workspace)
+    original = path.read_text("utf-8")
+    problems: list[str] = []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            # bypass_csp only lets the test's own probes run; the page's script is a file.
+            page = browser.new_context(bypass_csp=True).new_page()
+            page.on("pageerror", lambda error: problems.append(str(error)))
+            page.on(
+                "request",
+                lambda request: (
+                    None
+                    if request.url.startswith((origin, "data:"))
+                    else problems.append(request.url)
+                ),
+            )
+            page.goto(f"{origin}/{EXAMPLE_ID}/")
+            page.wait_for_selector('.serve-live[data-state="live"]', timeout=10_000)
+            page.evaluate("window.scrollTo(0, 800)")
+
+            path.write_text(original.replace(f"title: {TITLE}", "title: Seen in the browser"))
+            page.wait_for_function(
+                "document.querySelector('h1').textContent === 'Seen in the browser'",
+                timeout=5_000,
+            )
+            # The analyst keeps their place (less the line the shorter title gave back).
+            assert 700 <= page.evaluate("window.scrollY") <= 800
+
+            path.write_text(original.replace("date: 2023-05-10", "date: 2023-05-"))
+            page.wait_for_selector(".problem-location", timeout=5_000)
+            assert ":7:" in page.inner_text(".problem-location")
+            page.wait_for_selector('.serve-live[data-state="live"]', timeout=5_000)
+
+            path.write_text(original)
+            page.wait_for_selector("#brief-title", timeout=5_000)
+            assert page.inner_text("#brief-title") == TITLE
+        finally:
+            browser.close()
+    assert problems == []

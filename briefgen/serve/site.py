@@ -32,6 +32,7 @@ from briefgen.serve.watch import ChangeHub
 from briefgen.workspace import SETTINGS_FILE, BriefRef, Workspace, list_briefs, open_workspace
 
 LIVE_RELOAD_SCRIPT = "/_static/live-reload.js"
+NO_FAVICON = '<link rel="icon" href="data:,">'  # the browser would ask for /favicon.ico: a 404
 STYLESHEET = "/_static/serve.css"
 HASH_LIMIT = 8 * 1024 * 1024  # bigger files are fingerprinted by size and time only
 
@@ -252,7 +253,7 @@ class ServeSite:
         extras = PageExtras(
             nav_html=Markup(bar),
             scripts=(LIVE_RELOAD_SCRIPT,),
-            extra_head=Markup(f'<link rel="stylesheet" href="{STYLESHEET}">'),
+            extra_head=Markup(f'<link rel="stylesheet" href="{STYLESHEET}">\n{NO_FAVICON}'),
         )
         assert state.result.brief is not None
         try:
