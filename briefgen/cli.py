@@ -240,13 +240,14 @@ def build(
     except BriefgenError as exc:
         fail(exc)
         return
-    except BuildInterrupted as exc:
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (BuildInterrupted)
+        signum = exc.signum if isinstance(exc, BuildInterrupted) else 2
         click.echo(
-            f"interrupted ({exc}): the files written so far are complete and no partial file "
-            "was left; run the build again to finish",
+            "interrupted: the files written so far are complete and no partial file was "
+            "left; run the build again to finish",
             err=True,
         )
-        sys.exit(128 + exc.signum)
+        sys.exit(128 + signum)
     if verbose and result.workers:
         plural = "es" if result.workers > 1 else ""
         click.echo(f"rendered in {result.workers} worker process{plural}")

@@ -21,6 +21,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -71,10 +72,22 @@ def warm_up() -> None:
     HTML(string="<p style='font-family: serif'>warm <b>up</b></p>").write_pdf()
 
 
-def _worker_main(conn: Connection, warm: Callable[[], None] | None) -> None:
+def _die_with_parent() -> None:
+    """On Linux, have the kernel kill this worker when the parent dies (even by kill -9)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def _worker_main(conn: Connection, warm: Callable[[], None] | None, parent: int) -> None:
     # Ctrl-C reaches the whole process group; the parent decides what happens to workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+    if os.getppid() != parent:
+        return  # the parent died while this worker started
     if warm is not None:
         # A failed warm-up shows up again, against a brief, in the first real job.
         with contextlib.suppress(Exception):
@@ -85,6 +98,11 @@ def _worker_main(conn: Connection, warm: Callable[[], None] | None) -> None:
         return
     while True:
         try:
+            # Forked siblings hold copies of the parent's pipe ends, so a dead parent does
+            # not always mean end-of-file here: look at who the parent is as well.
+            while not conn.poll(0.5):
+                if os.getppid() != parent:
+                    return
             job = conn.recv()
         except (EOFError, OSError):
             return  # the parent is gone
@@ -113,7 +131,10 @@ class _Worker:
         parent_end, child_end = context.Pipe(duplex=True)
         self.conn: Connection = parent_end
         self.process = context.Process(
-            target=_worker_main, args=(child_end, warm), name="briefgen-render", daemon=True
+            target=_worker_main,
+            args=(child_end, warm, os.getpid()),
+            name="briefgen-render",
+            daemon=True,
         )
         self.process.start()
         child_end.close()
