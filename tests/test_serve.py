@@ -615,43 +615,62 @@ def test_the_page_reloads_itself_in_chromium(server: Server, workspace: Path) ->
     path = yaml_path(workspace)
     original = path.read_text("utf-8")
     problems: list[str] = []
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+
+    def drive_chromium() -> None:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM),
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            try:
+                # bypass_csp only lets the test's own probes run; the page's script is a file.
+                page = browser.new_context(bypass_csp=True).new_page()
+                page.on("pageerror", lambda error: problems.append(str(error)))
+                page.on(
+                    "request",
+                    lambda request: (
+                        None
+                        if request.url.startswith((origin, "data:"))
+                        else problems.append(request.url)
+                    ),
+                )
+                page.goto(f"{origin}/{EXAMPLE_ID}/")
+                page.wait_for_selector('.serve-live[data-state="live"]', timeout=10_000)
+                page.evaluate("window.scrollTo(0, 800)")
+
+                path.write_text(original.replace(f"title: {TITLE}", "title: Seen in the browser"))
+                page.wait_for_function(
+                    "document.querySelector('h1').textContent === 'Seen in the browser'",
+                    timeout=5_000,
+                )
+                # The analyst keeps their place (less the line the shorter title gave back).
+                assert 700 <= page.evaluate("window.scrollY") <= 800
+
+                path.write_text(original.replace("date: 2023-05-10", "date: 2023-05-"))
+                page.wait_for_selector(".problem-location", timeout=5_000)
+                assert ":7:" in page.inner_text(".problem-location")
+                page.wait_for_selector('.serve-live[data-state="live"]', timeout=5_000)
+
+                path.write_text(original)
+                page.wait_for_selector("#brief-title", timeout=5_000)
+                assert page.inner_text("#brief-title") == TITLE
+            finally:
+                browser.close()
+
+    # Sync Playwright refuses to run where another sync session (tests/browser's session-wide
+    # browser) owns the thread's event loop, so this one gets a thread of its own.
+    failures: list[BaseException] = []
+
+    def run() -> None:
         try:
-            # bypass_csp only lets the test's own probes run; the page's script is a file.
-            page = browser.new_context(bypass_csp=True).new_page()
-            page.on("pageerror", lambda error: problems.append(str(error)))
-            page.on(
-                "request",
-                lambda request: (
-                    None
-                    if request.url.startswith((origin, "data:"))
-                    else problems.append(request.url)
-                ),
-            )
-            page.goto(f"{origin}/{EXAMPLE_ID}/")
-            page.wait_for_selector('.serve-live[data-state="live"]', timeout=10_000)
-            page.evaluate("window.scrollTo(0, 800)")
+            drive_chromium()
+        except BaseException as exc:
+            failures.append(exc)
 
-            path.write_text(original.replace(f"title: {TITLE}", "title: Seen in the browser"))
-            page.wait_for_function(
-                "document.querySelector('h1').textContent === 'Seen in the browser'",
-                timeout=5_000,
-            )
-            # The analyst keeps their place (less the line the shorter title gave back).
-            assert 700 <= page.evaluate("window.scrollY") <= 800
-
-            path.write_text(original.replace("date: 2023-05-10", "date: 2023-05-"))
-            page.wait_for_selector(".problem-location", timeout=5_000)
-            assert ":7:" in page.inner_text(".problem-location")
-            page.wait_for_selector('.serve-live[data-state="live"]', timeout=5_000)
-
-            path.write_text(original)
-            page.wait_for_selector("#brief-title", timeout=5_000)
-            assert page.inner_text("#brief-title") == TITLE
-        finally:
-            browser.close()
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(120)
+    assert not thread.is_alive(), "Chromium did not finish in 120 s"
+    if failures:
+        raise failures[0]
     assert problems == []
