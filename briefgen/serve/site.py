@@ -10,24 +10,22 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from briefgen.assets import builtin_templates_dir
 from briefgen.errors import Problem, count_by_severity, plural
 from briefgen.factsheet import BriefResult, read_brief
 from briefgen.serve.routes import STATIC_FILES, asset_type, resolve_asset
+from briefgen.serve.views import display, problem_views, render_page, serve_templates
 from briefgen.serve.watch import ChangeHub
 from briefgen.workspace import SETTINGS_FILE, BriefRef, Workspace, list_briefs, open_workspace
 
@@ -37,7 +35,6 @@ STYLESHEET = "/_static/serve.css"
 HASH_LIMIT = 8 * 1024 * 1024  # bigger files are fingerprinted by size and time only
 
 HTML = "text/html; charset=utf-8"
-_TICKS = re.compile(r"`([^`]+)`")
 ASSET_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox"
 
 
@@ -57,29 +54,6 @@ class BriefState:
     result: BriefResult
     graphics: dict[str, str | None]
     graphics_problems: tuple[Problem, ...] = ()
-
-
-@lru_cache(maxsize=1)
-def serve_templates() -> jinja2.Environment:
-    """The server's own pages (index, problems, not found); not overridable by a workspace."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(builtin_templates_dir() / "serve")),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["ticks"] = code_spans
-    return env
-
-
-def render_page(name: str, **context: Any) -> str:
-    return serve_templates().get_template(name).render(**context)
-
-
-def code_spans(text: str) -> Markup:
-    """Escape a message and set its `quoted` names as code, as the terminal shows them."""
-    return Markup(_TICKS.sub(r"<code>\1</code>", str(escape(text))))
 
 
 def fingerprint(paths: Iterable[Path]) -> str:
@@ -107,26 +81,6 @@ def _walk_files(base: Path) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(Path(folder) / name for name in sorted(files))
     return found
-
-
-def source_line(path: Path, line: int) -> str | None:
-    """Line ``line`` (1-based) of a file; an empty string for the line after a final newline."""
-    number, text = 0, ""
-    try:
-        with path.open(encoding="utf-8", errors="replace", newline="") as handle:
-            for number, text in enumerate(handle, start=1):
-                if number == line:
-                    return text.rstrip("\r\n")
-    except OSError:
-        return None
-    if line == number + 1 and (number == 0 or text.endswith(("\n", "\r"))):
-        return ""  # a YAML error "at the end of the stream"
-    return None
-
-
-def _display(workspace: Workspace, path: str) -> str:
-    """Template problems carry absolute paths; show them relative to the workspace when inside."""
-    return workspace.display(Path(path)) if Path(path).is_absolute() else path
 
 
 class ServeSite:
@@ -216,7 +170,7 @@ class ServeSite:
             root=str(self.root),
             rows=rows,
             bundled=bundled,
-            settings_problems=self._problem_views(workspace, workspace.settings_problems),
+            settings_problems=self.problem_views(workspace, workspace.settings_problems),
             generation=generation,
             script=LIVE_RELOAD_SCRIPT,
             stylesheet=STYLESHEET,
@@ -247,7 +201,7 @@ class ServeSite:
             brief_id=brief_id,
             pdf_href=f"/{brief_id}.pdf",
             generation=generation,
-            warnings=self._problem_views(workspace, warnings),
+            warnings=self.problem_views(workspace, warnings),
             plural=plural,
         )
         extras = PageExtras(
@@ -403,12 +357,12 @@ class ServeSite:
         status: int = 422,
     ) -> Response:
         errors, warnings = count_by_severity(problems)
-        files = [_display(workspace, p.path) for p in problems if p.severity == "error"]
+        files = [display(workspace, p.path) for p in problems if p.severity == "error"]
         body = render_page(
             "problems.html",
             brief_id=ref.id,
             files=list(dict.fromkeys(files)) or [workspace.display(ref.yaml_path)],
-            problems=self._problem_views(workspace, problems),
+            problems=self.problem_views(workspace, problems),
             errors=errors,
             warnings=warnings,
             generation=generation,
@@ -418,51 +372,10 @@ class ServeSite:
         )
         return Response(status, HTML, body.encode("utf-8"))
 
-    def _problem_views(self, workspace: Workspace, problems: Iterable[Problem]) -> list[dict]:
-        """Problems as pages show them: location, message, hint, the offending line, a caret."""
-        views = []
-        for problem in sorted(problems, key=lambda p: (p.severity != "error", p.sort_key)):
-            text = None
-            file = self._readable_source(workspace, problem.path)
-            if file is not None and problem.line > 0:
-                text = source_line(file, problem.line)
-            caret = None
-            if text is not None and problem.col > 0:
-                # Keep tabs so the caret lines up under the column however tabs are drawn.
-                caret = "".join(c if c == "\t" else " " for c in text[: problem.col - 1]) + "^"
-            views.append(
-                {
-                    "location": f"{_display(workspace, problem.path)}:{problem.line}:{problem.col}",
-                    "severity": problem.severity,
-                    "message": problem.message,
-                    "hint": problem.hint,
-                    "code": problem.code,
-                    "line": problem.line,
-                    "col": problem.col,
-                    "text": text,
-                    "caret": caret,
-                }
-            )
-        return views
-
-    def _readable_source(self, workspace: Workspace, path: str) -> Path | None:
-        """The file a problem points at, if it is one of the workspace's or briefgen's own."""
-        candidate = Path(path)
-        if not candidate.is_absolute():
-            candidate = workspace.root / candidate
-        try:
-            candidate = candidate.resolve(strict=True)
-        except (OSError, RuntimeError):
-            return None
-        allowed = [workspace.root, workspace.templates_dir, builtin_templates_dir()]
-        allowed += [ref.folder for ref in self.briefs(workspace).values()]
-        for base in allowed:
-            try:
-                if candidate.is_relative_to(base.resolve()) and candidate.is_file():
-                    return candidate
-            except OSError:
-                continue
-        return None
+    def problem_views(self, workspace: Workspace, problems: Iterable[Problem]) -> list[dict]:
+        readable = [workspace.root, workspace.templates_dir, builtin_templates_dir()]
+        readable += [ref.folder for ref in self.briefs(workspace).values()]
+        return problem_views(workspace, problems, readable)
 
     def forget_templates(self) -> None:
         """Drop cached Jinja environments so a new or removed override is seen."""
