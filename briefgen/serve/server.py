@@ -249,7 +249,7 @@ def run_server(options: ServeOptions, echo: Callable[[str], None] = print) -> No
         if not server.loopback:
             echo(f"warning: listening on {host}: anyone who can reach it can read these briefs")
         if options.open_browser:
-            threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+            threading.Thread(target=_open_browser, args=(url, echo), daemon=True).start()
         threading.Thread(target=_warm_up, args=(site,), daemon=True).start()
         while not stopping.wait(0.1):
             pass
@@ -262,6 +262,15 @@ def run_server(options: ServeOptions, echo: Callable[[str], None] = print) -> No
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     echo(f"stopped; port {port} is free")
+
+
+def _open_browser(url: str, echo: Callable[[str], None]) -> None:
+    try:
+        opened = webbrowser.open(url)
+    except webbrowser.Error:
+        opened = False
+    if not opened:
+        echo(f"note: found no web browser to open; open {url} yourself")
 
 
 def _warm_up(site: ServeSite) -> None:
