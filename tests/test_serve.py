@@ -674,3 +674,40 @@ def test_the_page_reloads_itself_in_chromium(server: Server, workspace: Path) ->
     if failures:
         raise failures[0]
     assert problems == []
+
+
+def test_a_failed_or_slow_pdf_is_a_problem_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In-process: WeasyPrint raising, or taking too long, is shown like any other problem."""
+    import briefgen.build
+    from briefgen.serve.site import ServeSite
+    from briefgen.serve.watch import ChangeHub
+
+    root = make_workspace(tmp_path / "ws")
+    site = ServeSite(root, ChangeHub(), log=lambda line: None)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("cairo ran out of patience")
+
+    monkeypatch.setattr(briefgen.build, "render_brief_outputs", broken)
+    response = site.brief_pdf(EXAMPLE_ID)
+    assert response.status == 500
+    page = parse(response.body.decode("utf-8"))
+    assert page.locations == [f"briefs/{EXAMPLE_ID}/brief.yaml:0:0"]
+    assert "cairo ran out of patience" in response.body.decode("utf-8")
+
+    release = threading.Event()
+
+    def slow(*args: object, **kwargs: object) -> None:
+        release.wait(10)
+        raise RuntimeError("too late")
+
+    monkeypatch.setattr(briefgen.build, "render_brief_outputs", slow)
+    (root / "briefgen.yaml").write_text("limits:\n  render_timeout: 0.3\n", "utf-8")
+    try:
+        response = site.brief_pdf(EXAMPLE_ID)
+    finally:
+        release.set()
+    assert response.status == 504
+    assert "took longer than 0.3 s" in response.body.decode("utf-8")

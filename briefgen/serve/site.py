@@ -261,6 +261,17 @@ class ServeSite:
                 "render-timeout",
             )
             return self.problems_page(workspace, ref, [problem], generation, status=504)
+        except Exception as exc:  # WeasyPrint gave up: say so on the page, keep serving
+            problem = Problem(
+                workspace.display(ref.yaml_path),
+                0,
+                0,
+                "error",
+                f"the PDF could not be rendered ({type(exc).__name__}: {exc})",
+                "check images and CSS overrides; `briefgen build` reports the same",
+                "pdf-failed",
+            )
+            return self.problems_page(workspace, ref, [problem], generation, status=500)
         pdf = rendered.outputs.get("pdf")
         if pdf is None:
             return self.problems_page(workspace, ref, list(rendered.problems), generation)
