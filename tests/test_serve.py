@@ -504,6 +504,8 @@ def test_traversal_and_unknown_paths_get_404(server: Server, workspace: Path, tm
     # Another site cannot reach the server through a DNS name that points at 127.0.0.1.
     status, _, _ = server.request("/", headers={"Host": "attacker.example"})
     assert status == 403
+    for host in (f"localhost:{server.port}", f"[::1]:{server.port}", "127.0.0.2"):
+        assert server.request("/", headers={"Host": host})[0] == 200, host
 
 
 def test_ctrl_c_stops_cleanly_and_frees_the_port(workspace: Path) -> None:

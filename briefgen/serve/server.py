@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import ipaddress
+import json
 import queue
 import signal
 import socket
@@ -33,7 +34,6 @@ PAGE_POLICY = (
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 TEXT = "text/plain; charset=utf-8"
-LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 KEEPALIVE_SECONDS = 15.0
 
 
@@ -126,7 +126,7 @@ class RequestHandler(BaseHTTPRequestHandler):
             return True
         for host in self.headers.get_all("Host") or ():
             name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-            if name.strip().strip("[]").lower() not in LOOPBACK_NAMES:
+            if not is_loopback(name.strip().strip("[]").lower()):
                 return False
         return True
 
@@ -163,7 +163,7 @@ class RequestHandler(BaseHTTPRequestHandler):
             self.end_headers()
             if not send_body:
                 return
-            hello = f'{{"generation": "{hub.generation}"}}'
+            hello = json.dumps({"generation": hub.generation})
             self.wfile.write(f"retry: 1000\nevent: hello\ndata: {hello}\n\n".encode())
             self.wfile.flush()
             while True:
