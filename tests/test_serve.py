@@ -713,3 +713,34 @@ def test_a_failed_or_slow_pdf_is_a_problem_page(
         release.set()
     assert response.status == 504
     assert "took longer than 0.3 s" in response.body.decode("utf-8")
+
+
+def test_a_briefs_folder_created_while_serving_is_watched(tmp_path: Path) -> None:
+    """A folder without briefs/ shows the bundled example; once briefs/ appears, it is watched."""
+    root = tmp_path / "fresh"
+    root.mkdir()
+    running = start_server(root)
+    try:
+        index_html = running.text("/")[1]
+        assert "ships with briefgen" in index_html and TITLE in index_html
+        with running.events() as events:
+            shutil.copytree(EXAMPLE, root / "briefs" / "first")
+            name, data = events.next_event(5.0)
+            while not (name == "reload" and "*" in data["briefs"]):
+                name, data = events.next_event(5.0)
+        assert "/first/" in parse(running.text("/")[1]).links
+        path = root / "briefs" / "first" / "brief.yaml"
+        deadline = time.monotonic() + 5.0
+        with running.events() as events:
+            # The tree watcher restarts on the new folder; write until a save of it is reported.
+            while True:
+                text = path.read_text("utf-8").replace(f"title: {TITLE}", "title: First own brief")
+                path.write_text(text, "utf-8")
+                try:
+                    events.wait_for_reload("first", timeout=0.5)
+                    break
+                except TimeoutError:
+                    assert time.monotonic() < deadline, "saves in the new briefs/ are not seen"
+        assert parse(running.text("/first/")[1]).h1 == ["First own brief"]
+    finally:
+        stop_process(running.process)

@@ -183,7 +183,11 @@ class WorkspaceWatcher:
     def _watch_tree(self) -> None:
         while not self._stop.is_set():
             self._tree_stop.clear()
-            targets = self.tree_targets()
+            try:
+                targets = self.tree_targets()
+            except Exception:  # the workspace folder is gone for now; look again shortly
+                self._stop.wait(0.5)
+                continue
             self._run(targets, recursive=True, stop=self._tree_stop, ready=self._ready["tree"])
 
     def _run(
