@@ -216,6 +216,7 @@ def make_server(options: ServeOptions, site: ServeSite, hub: ChangeHub) -> Brief
 
 def run_server(options: ServeOptions, echo: Callable[[str], None] = print) -> None:
     """Serve until Ctrl-C or SIGTERM, then stop everything and return."""
+    echo = _quiet_on_closed_output(echo)
     hub = ChangeHub()
     site = ServeSite(options.root, hub, log=echo)
     server = make_server(options, site, hub)
@@ -262,6 +263,16 @@ def run_server(options: ServeOptions, echo: Callable[[str], None] = print) -> No
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     echo(f"stopped; port {port} is free")
+
+
+def _quiet_on_closed_output(echo: Callable[[str], None]) -> Callable[[str], None]:
+    """Progress lines are a courtesy: a closed terminal or pipe must not stop the server."""
+
+    def safe(line: str) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            echo(line)
+
+    return safe
 
 
 def _open_browser(url: str, echo: Callable[[str], None]) -> None:
