@@ -508,11 +508,12 @@ def test_traversal_and_unknown_paths_get_404(server: Server, workspace: Path, tm
         assert server.request("/", headers={"Host": host})[0] == 200, host
 
 
-def test_ctrl_c_stops_cleanly_and_frees_the_port(workspace: Path) -> None:
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "term"])
+def test_ctrl_c_stops_cleanly_and_frees_the_port(workspace: Path, stop_signal: int) -> None:
     running = start_server(workspace)
     try:
         with running.events():  # an open event stream must not keep the server alive
-            running.process.send_signal(signal.SIGINT)
+            running.process.send_signal(stop_signal)
             code = running.process.wait(10)
         assert code == 0
         stderr = running.process.stderr.read() if running.process.stderr else ""
