@@ -54,6 +54,7 @@ def cli(ctx: click.Context, workspace: Path | None) -> None:
       briefgen check                 report every problem of every brief
       briefgen new my-brief --from article.txt
       briefgen publish --out site/
+      briefgen serve                 live preview at http://127.0.0.1:8000/ while you edit
     """
     ctx.obj = Context(workspace)
 
