@@ -16,6 +16,7 @@ import signal
 import socket
 import sys
 import threading
+import urllib.parse
 import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -113,7 +114,8 @@ class RequestHandler(BaseHTTPRequestHandler):
         if route.kind == "brief":
             return site.brief_page(route.brief_id)
         if route.kind == "redirect":
-            return Response(301, TEXT, b"", {"Location": f"/{route.brief_id}/"})
+            location = f"/{urllib.parse.quote(route.brief_id)}/"  # headers are Latin-1 only
+            return Response(301, TEXT, b"", {"Location": location})
         if route.kind == "pdf":
             return site.brief_pdf(route.brief_id)
         if route.kind == "asset":

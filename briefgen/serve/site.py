@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -35,6 +37,7 @@ STYLESHEET = "/_static/serve.css"
 HASH_LIMIT = 8 * 1024 * 1024  # bigger files are fingerprinted by size and time only
 
 HTML = "text/html; charset=utf-8"
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")  # a header is Latin-1; a folder name may not be
 ASSET_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox"
 
 
@@ -199,7 +202,7 @@ class ServeSite:
         bar = render_page(
             "_bar.html",
             brief_id=brief_id,
-            pdf_href=f"/{brief_id}.pdf",
+            pdf_href=f"/{urllib.parse.quote(brief_id)}.pdf",
             generation=generation,
             warnings=self.problem_views(workspace, warnings),
             plural=plural,
@@ -306,7 +309,7 @@ class ServeSite:
             200,
             "application/pdf",
             data,
-            {"Content-Disposition": f'inline; filename="{brief_id}.pdf"'},
+            {"Content-Disposition": f'inline; filename="{_SAFE_NAME.sub("_", brief_id)}.pdf"'},
         )
 
     def asset(self, brief_id: str, parts: tuple[str, ...]) -> Response:
