@@ -1,4 +1,4 @@
-"""The command line: parse options, call one core function, turn our errors into messages and exit codes.
+"""The command line: parse options, call one core function, turn our errors into messages and exits.
 
 Exit status: 0 success, 1 problems found or a brief failed, 2 usage error.
 Heavy modules (WeasyPrint) are imported inside the commands that need them.
