@@ -196,8 +196,10 @@ def build(
     from briefgen.progress import Reporter
 
     workspace = obj.workspace()
-    for problem in workspace.settings_problems:
-        _echo_problem(problem)
+    settings_failed = any(p.severity == "error" for p in workspace.settings_problems)
+    if not settings_failed:  # with errors, build_workspace raises them once, below
+        for problem in workspace.settings_problems:
+            _echo_problem(problem)
     reporter = Reporter("building")
 
     def report(outcome) -> None:
