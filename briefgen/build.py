@@ -13,6 +13,7 @@ imports WeasyPrint.
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 import time
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from briefgen.render import PageExtras
 
 FORMATS = ("pdf", "html")
+# From this many HTML-only briefs on, workers render them in parallel too.
+HTML_POOL_MIN = 8
 
 
 @dataclass(frozen=True)
@@ -319,8 +322,10 @@ def _render_pending(
                 continue
             yield index, result.brief, outcome
 
-    if "pdf" not in options.formats:
-        # HTML only: a few milliseconds a brief, so no worker processes and no WeasyPrint.
+    size = max(1, min(options.jobs or available_cpus(), len(pending)))
+    html_only = "pdf" not in options.formats
+    if html_only and (size == 1 or len(pending) < HTML_POOL_MIN):
+        # A few HTML pages: tens of milliseconds each, cheaper here than in a worker.
         for index, brief, outcome in checked():
             try:
                 rendered = render_brief_outputs(
@@ -337,9 +342,8 @@ def _render_pending(
             emit.complete(index, outcome)
         return 0
 
-    from briefgen.workers import RenderJob, RenderPool, default_jobs, warm_up
+    from briefgen.workers import RenderJob, RenderPool, warm_up
 
-    size = max(1, min(options.jobs or default_jobs(), len(pending)))
     timeout = options.render_timeout or workspace.settings.render_timeout
     waiting: dict[int, BriefOutcome] = {}
 
@@ -354,8 +358,9 @@ def _render_pending(
                 {"pdf_variant": options.pdf_variant},
             )
 
-    # A warm-up render pays off only when a worker renders more than one brief.
-    warm = warm_up if len(pending) > size else _import_weasyprint
+    # A warm-up render pays off only when a worker renders more than one brief; HTML-only
+    # workers never load WeasyPrint.
+    warm = None if html_only else (warm_up if len(pending) > size else _import_weasyprint)
     with RenderPool(size, timeout=timeout, warm=warm) as pool:
         for result in pool.run(jobs()):
             outcome = waiting.pop(result.index)
@@ -368,6 +373,14 @@ def _render_pending(
                 )
             emit.complete(result.index, outcome)
     return size
+
+
+def available_cpus() -> int:
+    """The CPUs this process may use (respects affinity masks and cgroup-limited cpusets)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def _import_weasyprint() -> None:

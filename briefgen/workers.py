@@ -25,7 +25,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -34,6 +34,9 @@ START_METHODS = ("fork", "forkserver", "spawn")
 # a worker that takes longer than this to get ready is treated as hung.
 STARTUP_LIMIT = 120.0
 READY = "ready"
+# WeasyPrint's caches grow by about 0.3 MB a brief; a worker whose peak memory passes this
+# finishes its job and is replaced (a fresh fork) before the next one.
+RECYCLE_RSS_MB = 140.0
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,16 @@ class JobResult:
     value: Any = None  # what ``call`` returned, when it returned
     error: str | None = None  # why the job failed, for the user: crash, time-out, exception
     seconds: float = 0.0
+    retiring: bool = False  # the worker stops after this job (its memory grew too much)
+
+
+def _peak_rss_mb() -> float:
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / (1024 * 1024)
 
 
 def choose_context() -> multiprocessing.context.BaseContext:
@@ -81,7 +94,9 @@ def _die_with_parent() -> None:
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def _worker_main(conn: Connection, warm: Callable[[], None] | None, parent: int) -> None:
+def _worker_main(
+    conn: Connection, warm: Callable[[], None] | None, parent: int, recycle_mb: float
+) -> None:
     # Ctrl-C reaches the whole process group; the parent decides what happens to workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -120,19 +135,26 @@ def _worker_main(conn: Connection, warm: Callable[[], None] | None, parent: int)
                 f"the renderer failed: {type(exc).__name__}: {exc}",
                 time.perf_counter() - start,
             )
+        retiring = recycle_mb > 0 and _peak_rss_mb() > recycle_mb
+        if retiring:
+            result = replace(result, retiring=True)
         try:
             conn.send(result)
         except (OSError, ValueError):
             return
+        if retiring:
+            return
 
 
 class _Worker:
-    def __init__(self, context: Any, warm: Callable[[], None] | None) -> None:
+    def __init__(
+        self, context: Any, warm: Callable[[], None] | None, recycle_mb: float = RECYCLE_RSS_MB
+    ) -> None:
         parent_end, child_end = context.Pipe(duplex=True)
         self.conn: Connection = parent_end
         self.process = context.Process(
             target=_worker_main,
-            args=(child_end, warm, os.getpid()),
+            args=(child_end, warm, os.getpid(), recycle_mb),
             name="briefgen-render",
             daemon=True,
         )
@@ -196,14 +218,19 @@ class RenderPool:
         timeout: float,
         warm: Callable[[], None] | None = warm_up,
         context: Any = None,
+        recycle_mb: float = RECYCLE_RSS_MB,
     ) -> None:
         self.size = max(1, size)
         self.timeout = timeout
         self.warm = warm
         self.context = context or choose_context()
+        self.recycle_mb = recycle_mb
         # A slot is None after its worker died, until a job needs it: no start-up wasted at the end.
-        self.workers: list[_Worker | None] = [_Worker(self.context, warm) for _ in range(self.size)]
+        self.workers: list[_Worker | None] = [
+            _Worker(self.context, warm, recycle_mb) for _ in range(self.size)
+        ]
         self.replaced = 0
+        self.recycled = 0
 
     def __enter__(self) -> RenderPool:
         return self
@@ -247,7 +274,7 @@ class RenderPool:
                 if job is None:
                     break
                 if worker is None:
-                    worker = self.workers[slot] = _Worker(self.context, self.warm)
+                    worker = self.workers[slot] = _Worker(self.context, self.warm, self.recycle_mb)
                     self.replaced += 1
                 try:
                     worker.give(job, self.timeout)
@@ -281,6 +308,9 @@ class RenderPool:
                         worker.became_ready(self.timeout)
                         continue
                     worker.job = None
+                    if result.retiring:
+                        self._retire(worker)
+                        self.recycled += 1
                     yield result
                 elif worker.process.sentinel in ready:
                     worker.process.join(timeout=1)
@@ -298,8 +328,7 @@ class RenderPool:
 
 
 def default_jobs() -> int:
-    """The CPUs this process may use (respects affinity masks and cgroup-limited cpusets)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
+    """``--jobs`` when not given: one render process per CPU this process may use."""
+    from briefgen.build import available_cpus
+
+    return available_cpus()

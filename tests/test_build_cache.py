@@ -223,3 +223,13 @@ def test_pdf_noop_rebuild_starts_no_worker_and_imports_no_weasyprint(tmp_path: P
     assert "up to date: build/alpha-talks.pdf" in result.stdout
     assert "worker process" not in result.stdout
     assert "HEAVY []" in result.stdout
+
+
+def test_many_html_only_briefs_are_rendered_by_workers(tmp_path: Path) -> None:
+    ids = tuple(f"brief-{n:02d}" for n in range(9))
+    root = make_workspace(tmp_path, ids)
+    report = build_workspace(open_workspace(root), (), BuildOptions(formats=("html",), jobs=2))
+    assert report.workers == 2 and report.count("built") == 9
+    for brief_id in ids:
+        page = (root / "build" / f"{brief_id}.html").read_text("utf-8")
+        assert "Delegations meet in Geneva" in page and page.rstrip().endswith("</html>")

@@ -70,6 +70,15 @@ def test_a_crash_fails_that_job_only(how: str, message: str) -> None:
     assert [results[i].value for i in (0, 2, 3, 4)] == ["ok-0", "ok-2", "ok-3", "ok-4"]
 
 
+def test_a_worker_whose_memory_grew_is_replaced_between_jobs() -> None:
+    with RenderPool(1, timeout=30, warm=None, recycle_mb=1) as pool:
+        results = list(pool.run(jobs(pid_and, range(4))))
+    assert [r.value[1] for r in sorted(results, key=lambda r: r.index)] == [0, 2, 4, 6]
+    assert all(r.retiring and r.error is None for r in results)
+    assert len({r.value[0] for r in results}) == 4  # a fresh process for every job
+    assert pool.recycled == 4
+
+
 def test_a_hung_job_times_out_and_the_rest_go_on() -> None:
     start = time.monotonic()
     with RenderPool(1, timeout=1.5, warm=None) as pool:
