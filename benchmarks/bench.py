@@ -33,13 +33,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import EXAMPLE, EXAMPLE_ID, corpus_id, edit_brief, make_corpus
 
 BRIEFGEN = [sys.executable, "-m", "briefgen"]
+# Measure as after a normal install, which byte-compiles: a shell that sets
+# PYTHONDONTWRITEBYTECODE would otherwise compile briefgen's modules in every run.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def run(args: list[str], cwd: Path, *, check: bool = True) -> tuple[float, str, dict[str, int]]:
     """Run a process to the end: wall time, output, peak RSS (KB) of it and of its children."""
     start = time.perf_counter()
     process = subprocess.Popen(
-        args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=CHILD_ENV
     )
     peaks = _poll_peaks(process)
     output = process.stdout.read() if process.stdout else ""

@@ -85,25 +85,45 @@ def cache_dir(out_dir: Path) -> Path:
     return out_dir / CACHE_DIR_NAME
 
 
-def _hash_file(digest: hashlib._Hash, path: Path) -> None:  # type: ignore[name-defined]
+def _hash_file(digest: hashlib._Hash, path: str | Path) -> None:  # type: ignore[name-defined]
     try:
-        digest.update(path.read_bytes())
+        with open(path, "rb") as handle:
+            digest.update(handle.read())
     except OSError as exc:
         # An unreadable file (a dangling editor lock, say) still changes the key when it changes.
         digest.update(f"<unreadable {exc.errno}>".encode())
 
 
-def _tree_files(folder: Path, *, skip_parts: Iterable[str] = ()) -> list[tuple[str, Path]]:
-    """Every file under ``folder`` as (relative posix path, path), sorted, symlinks followed."""
+def _tree_files(folder: Path, *, skip_parts: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """Every file under ``folder`` as (relative posix path, path), sorted, symlinks followed.
+
+    Plain strings and ``os.scandir``: this runs for every brief on every build.
+    """
     skip = set(skip_parts)
-    found: list[tuple[str, Path]] = []
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=True):
-        dirnames[:] = sorted(d for d in dirnames if d not in skip)
-        base = Path(dirpath)
-        relative_dir = base.relative_to(folder).as_posix()
-        prefix = "" if relative_dir == "." else relative_dir + "/"
-        for name in filenames:
-            found.append((prefix + name, base / name))
+    found: list[tuple[str, str]] = []
+    pending = [("", os.fspath(folder))]
+    seen: set[tuple[int, int]] = set()
+    while pending:
+        prefix, directory = pending.pop()
+        try:
+            info = os.stat(directory)
+            if (info.st_dev, info.st_ino) in seen:
+                continue  # a symlink loop
+            seen.add((info.st_dev, info.st_ino))
+            entries = list(os.scandir(directory))
+        except OSError:
+            continue
+        for entry in entries:
+            relative = prefix + entry.name
+            try:
+                is_dir = entry.is_dir()  # follows symlinks
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if entry.name not in skip:
+                    pending.append((relative + "/", entry.path))
+            else:
+                found.append((relative, entry.path))
     found.sort()
     return found
 
@@ -126,7 +146,7 @@ def _hash_tree_stats(digest: hashlib._Hash, label: str, folder: Path) -> None:  
         if relative.endswith((".pyc", ".pyo")) or relative in _IGNORED_PACKAGE_FILES:
             continue
         try:
-            stat = path.stat()
+            stat = os.stat(path)
             digest.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
         except OSError:
             digest.update(f"{relative}\0<missing>\0".encode())
