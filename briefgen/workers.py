@@ -37,6 +37,9 @@ READY = "ready"
 # WeasyPrint's caches grow by about 0.3 MB a brief; a worker whose peak memory passes this
 # finishes its job and is replaced (a fresh fork) before the next one.
 RECYCLE_RSS_MB = 140.0
+# ...and has grown this much since its first job (a worker forked from a big process, such as
+# a test runner, starts big: it is replaced only once it has grown, not after every job).
+RECYCLE_GROWTH_MB = 15.0
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,10 @@ def _die_with_parent() -> None:
 
 
 def _worker_main(
-    conn: Connection, warm: Callable[[], None] | None, parent: int, recycle_mb: float
+    conn: Connection,
+    warm: Callable[[], None] | None,
+    parent: int,
+    recycle: tuple[float, float],
 ) -> None:
     # Ctrl-C reaches the whole process group; the parent decides what happens to workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -111,6 +117,7 @@ def _worker_main(
         conn.send(READY)
     except (OSError, ValueError):
         return
+    baseline: float | None = None  # peak memory after the first job
     while True:
         try:
             # Forked siblings hold copies of the parent's pipe ends, so a dead parent does
@@ -135,7 +142,10 @@ def _worker_main(
                 f"the renderer failed: {type(exc).__name__}: {exc}",
                 time.perf_counter() - start,
             )
-        retiring = recycle_mb > 0 and _peak_rss_mb() > recycle_mb
+        peak = _peak_rss_mb()
+        if baseline is None:
+            baseline = peak
+        retiring = recycle[0] > 0 and peak >= recycle[0] and peak - baseline >= recycle[1]
         if retiring:
             result = replace(result, retiring=True)
         try:
@@ -148,13 +158,16 @@ def _worker_main(
 
 class _Worker:
     def __init__(
-        self, context: Any, warm: Callable[[], None] | None, recycle_mb: float = RECYCLE_RSS_MB
+        self,
+        context: Any,
+        warm: Callable[[], None] | None,
+        recycle: tuple[float, float] = (RECYCLE_RSS_MB, RECYCLE_GROWTH_MB),
     ) -> None:
         parent_end, child_end = context.Pipe(duplex=True)
         self.conn: Connection = parent_end
         self.process = context.Process(
             target=_worker_main,
-            args=(child_end, warm, os.getpid(), recycle_mb),
+            args=(child_end, warm, os.getpid(), recycle),
             name="briefgen-render",
             daemon=True,
         )
@@ -219,15 +232,16 @@ class RenderPool:
         warm: Callable[[], None] | None = warm_up,
         context: Any = None,
         recycle_mb: float = RECYCLE_RSS_MB,
+        recycle_growth_mb: float = RECYCLE_GROWTH_MB,
     ) -> None:
         self.size = max(1, size)
         self.timeout = timeout
         self.warm = warm
         self.context = context or choose_context()
-        self.recycle_mb = recycle_mb
+        self.recycle = (recycle_mb, recycle_growth_mb)
         # A slot is None after its worker died, until a job needs it: no start-up wasted at the end.
         self.workers: list[_Worker | None] = [
-            _Worker(self.context, warm, recycle_mb) for _ in range(self.size)
+            _Worker(self.context, warm, self.recycle) for _ in range(self.size)
         ]
         self.replaced = 0
         self.recycled = 0
@@ -274,7 +288,7 @@ class RenderPool:
                 if job is None:
                     break
                 if worker is None:
-                    worker = self.workers[slot] = _Worker(self.context, self.warm, self.recycle_mb)
+                    worker = self.workers[slot] = _Worker(self.context, self.warm, self.recycle)
                     self.replaced += 1
                 try:
                     worker.give(job, self.timeout)

@@ -71,7 +71,7 @@ def test_a_crash_fails_that_job_only(how: str, message: str) -> None:
 
 
 def test_a_worker_whose_memory_grew_is_replaced_between_jobs() -> None:
-    with RenderPool(1, timeout=30, warm=None, recycle_mb=1) as pool:
+    with RenderPool(1, timeout=30, warm=None, recycle_mb=1, recycle_growth_mb=0) as pool:
         results = list(pool.run(jobs(pid_and, range(4))))
     assert [r.value[1] for r in sorted(results, key=lambda r: r.index)] == [0, 2, 4, 6]
     assert all(r.retiring and r.error is None for r in results)
