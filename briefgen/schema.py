@@ -7,13 +7,14 @@ import json
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import Problem
 from briefgen.loader import LoadedYaml, NodePath
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_NAMES = ("brief", "workspace")
 
@@ -35,6 +36,9 @@ def load_schema(name: str) -> dict[str, Any]:
 
 @cache
 def _validator(name: str) -> Draft202012Validator:
+    # Imported here: valid documents pass the quick check and never need jsonschema.
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(load_schema(name))
 
 
