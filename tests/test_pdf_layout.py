@@ -10,7 +10,7 @@ import pypdf
 import pypdfium2
 import pytest
 
-from tests.briefs_factory import write_brief
+from tests.briefs_factory import MINIMAL_BRIEF, write_brief
 
 LONG_WORD = "Supercalifragilistic" * 8
 LONG_URL = "https://example.org/" + "a-very-long-path-segment/" * 10 + "?q=" + "x" * 60
@@ -113,3 +113,32 @@ def test_usage_error_for_unknown_variant(tmp_path: Path) -> None:
     result = build(tmp_path, "--pdf-variant", "pdf/z-9")
     assert result.returncode == 2
     assert "Invalid value for '--pdf-variant'" in result.stderr
+
+
+def test_builds_leave_no_font_folders_in_tmp(tmp_path: Path) -> None:
+    """WeasyPrint copies fonts to a temporary folder per font configuration; none may be left."""
+    workspace = tmp_path / "ws"
+    for name in ("one", "two"):
+        write_brief(workspace, name, MINIMAL_BRIEF)
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "briefgen",
+            "-C",
+            str(workspace),
+            "build",
+            "--format",
+            "pdf",
+            "--jobs",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**__import__("os").environ, "TMPDIR": str(private_tmp)},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert sorted(p.name for p in private_tmp.iterdir()) == []
