@@ -413,9 +413,25 @@ def serve(obj: Context, port: int, host: str, open_browser: bool) -> None:
     "(default: site.base_url in briefgen.yaml).",
 )
 @click.option("--force", is_flag=True, help="Render every brief, even those that did not change.")
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["pdf", "html"]),
+    multiple=True,
+    help="html: brief pages only, no PDFs (much faster); default: pdf and html.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems, failures and the summary.")
+@click.option("-v", "--verbose", is_flag=True, help="Plain lines only, no progress bar.")
 @click.pass_obj
 def publish(
-    obj: Context, briefs: tuple[str, ...], out_dir: Path | None, base_url: str | None, force: bool
+    obj: Context,
+    briefs: tuple[str, ...],
+    out_dir: Path | None,
+    base_url: str | None,
+    force: bool,
+    formats: tuple[str, ...],
+    quiet: bool,
+    verbose: bool,
 ) -> None:
     """Publish the briefs as a static web site (index, search, brief pages, PDFs, feed).
 
@@ -431,9 +447,11 @@ def publish(
       briefgen publish
       briefgen publish --out /srv/intranet/desk/briefs --base-url https://intranet/desk/briefs/
       briefgen publish --force
+      briefgen publish --format html
       briefgen publish moscow-quadrilateral-talks-2023 --out /tmp/preview
     """
     from briefgen.errors import ProblemsFound
+    from briefgen.progress import Reporter
     from briefgen.publish import BriefPublishOutcome, PublishOptions, publish_site
 
     if base_url is not None and not base_url.startswith(("http://", "https://")):
@@ -448,22 +466,37 @@ def publish(
     for problem in workspace.settings_problems:
         _echo_problem(problem)
 
+    reporter = Reporter("publishing")
+
     def report(outcome: BriefPublishOutcome) -> None:
         for problem in outcome.problems:
-            _echo_problem(problem)
+            _echo_problem(problem, echo=reporter.echo)
         if outcome.status == "rendered":
-            click.echo(f"rendered {outcome.ref.id} ({outcome.seconds:.2f} s)")
+            if not quiet:
+                reporter.echo(f"rendered {outcome.ref.id} ({outcome.seconds:.2f} s)")
         elif outcome.status == "unchanged":
-            click.echo(f"unchanged {outcome.ref.id} (copied from the previous site)")
+            if not quiet:
+                reporter.echo(f"unchanged {outcome.ref.id} (copied from the previous site)")
         else:
             note = "; its previous pages stay at their address" if outcome.kept_previous else ""
-            click.echo(f"failed: {outcome.ref.id} was left out of the site{note}", err=True)
+            reporter.echo(f"failed: {outcome.ref.id} was left out of the site{note}", err=True)
+
+    def progress(done: int, total: int, brief_id: str) -> None:
+        if done == 1:  # the total is known once the briefs are checked
+            reporter.start(total, quiet=quiet, verbose=verbose)
+        reporter.advance(done, total, brief_id)
 
     try:
         options = PublishOptions(
-            out_dir=(Path.cwd() / out_dir) if out_dir else None, base_url=base_url, force=force
+            out_dir=(Path.cwd() / out_dir) if out_dir else None,
+            base_url=base_url,
+            force=force,
+            formats=formats or ("pdf", "html"),
         )
-        result = publish_site(workspace, briefs, options, on_outcome=report)
+        with reporter:
+            result = publish_site(
+                workspace, briefs, options, on_outcome=report, on_progress=progress
+            )
     except ProblemsFound as exc:
         for problem in exc.problems:
             _echo_problem(problem)

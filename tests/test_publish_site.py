@@ -454,3 +454,57 @@ def test_worker_processes_render_the_same_bytes_as_one_process(
     report = publish(root, force=True, jobs=1)
     assert [o.status for o in report.outcomes] == ["rendered"] * 3
     assert tree_digest(site) == tree_digest(pooled_site)
+
+
+def _pdf_links(page: _Page) -> list[str]:
+    return [url for url in page.urls if url.endswith(".pdf")]
+
+
+def test_html_only_publish_has_no_pdfs_and_switching_to_both_renders_them(
+    scratch: tuple[Path, Path],
+) -> None:
+    root, site = scratch
+    report = publish(root, formats=("html",))
+    # the formats are in the input hash: the PDF site's pages are not reused
+    assert [o.status for o in report.outcomes] == ["rendered"] * 3
+    assert sorted(p.name for p in site.rglob("*.pdf")) == []
+    for brief_id in ALL_IDS:
+        html = (site / brief_id / "index.html").read_text("utf-8")
+        assert "Download PDF" not in html
+        assert _pdf_links(parse(site / brief_id / "index.html")) == []
+    index = parse(site / "index.html")
+    assert sorted(index.cards) == sorted(ALL_IDS) and _pdf_links(index) == []
+    assert all(b["pdf"] is None for b in json.loads((site / "briefs.json").read_bytes())["briefs"])
+    assert "application/pdf" not in (site / "feed.xml").read_text("utf-8")
+
+    again = publish(root, formats=("html",))
+    assert [o.status for o in again.outcomes] == ["unchanged"] * 3
+
+    both = publish(root)
+    assert [o.status for o in both.outcomes] == ["rendered"] * 3
+    for brief_id in ALL_IDS:
+        assert len(PdfReader(site / brief_id / f"{brief_id}.pdf").pages) > 0
+        assert "Download PDF" in (site / brief_id / "index.html").read_text("utf-8")
+        assert f"{brief_id}/{brief_id}.pdf" in _pdf_links(parse(site / "index.html"))
+
+
+def test_html_only_pages_from_worker_processes_equal_those_rendered_here(
+    scratch: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, site = scratch
+    publish(root, formats=("html",), force=True, jobs=1)  # three briefs: in this process
+    monkeypatch.setattr(site_module, "HTML_POOL_MIN", 2)
+    pooled = tmp_path / "pooled"
+    report = publish(root, formats=("html",), jobs=2, out_dir=pooled)
+    assert [o.status for o in report.outcomes] == ["rendered"] * 3
+    assert tree_digest(pooled) == tree_digest(site)
+
+
+def test_html_only_publish_never_imports_weasyprint(tmp_path: Path) -> None:
+    from tests.test_startup_imports import modules_after
+
+    root = make_site_workspace(tmp_path / "ws")
+    out = tmp_path / "site"
+    modules = modules_after(["publish", "--format", "html", "--out", str(out)], root)
+    assert (out / "index.html").is_file() and not list(out.rglob("*.pdf"))
+    assert "weasyprint" not in modules and "pydyf" not in modules

@@ -14,6 +14,7 @@ Identity rules (documented in docs/publish.md):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -73,6 +74,7 @@ class SiteBrief:
 
     brief: Brief
     fact_sheet: Any
+    has_pdf: bool = True  # False when published with --format html
 
     @property
     def id(self) -> str:
@@ -84,10 +86,10 @@ class SiteBrief:
         return f"{self.brief.id}/index.html"
 
     @property
-    def pdf_href(self) -> str:
-        return f"{self.brief.id}/{self.brief.id}.pdf"
+    def pdf_href(self) -> str | None:
+        return f"{self.brief.id}/{self.brief.id}.pdf" if self.has_pdf else None
 
-    @property
+    @functools.cached_property  # every listing card shows it: parse the summary once
     def lede(self) -> str:
         return first_sentence(self.brief.summary)
 

@@ -68,14 +68,15 @@ def atom_feed(catalog: Catalog, *, title: str, base_url: str | None, author: str
         sub(entry, "updated", _timestamp(item))
         sub(entry, "published", _timestamp(item))
         sub(entry, "link", rel="alternate", type="text/html", href=absolute(base_url, item.href))
-        sub(
-            entry,
-            "link",
-            rel="enclosure",
-            type="application/pdf",
-            href=absolute(base_url, item.pdf_href),
-            title="PDF",
-        )
+        if item.pdf_href:
+            sub(
+                entry,
+                "link",
+                rel="enclosure",
+                type="application/pdf",
+                href=absolute(base_url, item.pdf_href),
+                title="PDF",
+            )
         for name in brief.authors:
             sub(sub(entry, "author"), "name", name)
         summary = markdown_to_text(brief.summary)
@@ -130,7 +131,7 @@ def briefs_json(catalog: Catalog, *, title: str, base_url: str | None) -> bytes:
                 "date": brief.date.iso(),
                 "marking": brief.marking.text if brief.marking else None,
                 "url": absolute(base_url, item.href),
-                "pdf": absolute(base_url, item.pdf_href),
+                "pdf": absolute(base_url, item.pdf_href) if item.pdf_href else None,
                 "countries": [country(c) for c in brief.countries],
                 "context_countries": [country(c) for c in brief.context_countries],
                 "participants": [

@@ -121,7 +121,10 @@ class SitePages:
             brief_csp=content_security_policy(CSP_STYLE_PLACEHOLDER),
         )
         return PageExtras(
-            nav_html=Markup(nav), pdf_href=f"{item.id}.pdf", extra_head=Markup(head), scripts=()
+            nav_html=Markup(nav),
+            pdf_href=f"{item.id}.pdf" if item.has_pdf else None,
+            extra_head=Markup(head),
+            scripts=(),
         )
 
     def pages(self) -> dict[str, str]:

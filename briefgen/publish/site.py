@@ -11,6 +11,7 @@ previous site as it was.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import secrets
 import shutil
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from briefgen.build import RenderedBrief
+from briefgen.build import HTML_POOL_MIN, RenderedBrief
 from briefgen.errors import BriefgenError, Problem, ProblemsFound
 from briefgen.factsheet import read_brief
 from briefgen.loader import load_yaml_file
@@ -53,6 +54,7 @@ class PublishOptions:
     base_url: str | None = None  # default: site.base_url in briefgen.yaml
     force: bool = False  # render every brief even when its inputs did not change
     jobs: int | None = None  # worker processes for rendering (default: CPUs, at most 4)
+    formats: tuple[str, ...] = ("pdf", "html")  # without "pdf": no PDFs, WeasyPrint not imported
 
 
 @dataclass
@@ -87,8 +89,13 @@ def publish_site(
     names: Sequence[str] = (),
     options: PublishOptions | None = None,
     on_outcome: Callable[[BriefPublishOutcome], None] | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
 ) -> PublishReport:
-    """Publish the selected briefs (all when ``names`` is empty) as a static site."""
+    """Publish the selected briefs (all when ``names`` is empty) as a static site.
+
+    ``on_progress(done, total, brief id)`` follows the brief pages as they are rendered or
+    copied, for a progress bar; ``on_outcome`` gets every brief's outcome at the end.
+    """
     options = options or PublishOptions()
     if any(p.severity == "error" for p in workspace.settings_problems):
         raise ProblemsFound(workspace.settings_problems)
@@ -114,7 +121,7 @@ def publish_site(
             ) from exc
         try:
             os.chmod(temp, 0o755)  # mkdtemp makes it private; a web server must read it
-            outcomes = _assemble(workspace, refs, options, out, temp)
+            outcomes = _assemble(workspace, refs, options, out, temp, on_progress)
             for outcome in outcomes:
                 if on_outcome:
                     on_outcome(outcome)
@@ -144,9 +151,16 @@ def publish_site(
 
 
 def _assemble(
-    workspace: Workspace, refs: list[BriefRef], options: PublishOptions, out: Path, temp: Path
+    workspace: Workspace,
+    refs: list[BriefRef],
+    options: PublishOptions,
+    out: Path,
+    temp: Path,
+    on_progress: Callable[[int, int, str], None] | None = None,
 ) -> list[BriefPublishOutcome]:
     settings = workspace.settings
+    formats = _site_formats(options.formats)
+    files = functools.partial(_brief_files, formats=formats)
     previous = Manifest.read(out)
     manifest = Manifest()
     outcomes = {ref.id: BriefPublishOutcome(ref) for ref in refs}
@@ -166,19 +180,23 @@ def _assemble(
             continue
         loaded = load_yaml_file(ref.yaml_path, workspace.display(ref.yaml_path))
         fact_sheet = loaded.document.data if loaded.document else None
-        candidates[ref.id] = SiteBrief(result.brief, fact_sheet)
+        candidates[ref.id] = SiteBrief(result.brief, fact_sheet, has_pdf="pdf" in formats)
 
     # 2. Render (or reuse) brief pages. A render failure drops the brief, which can change
     #    other pages' links (participant slugs), so repeat until nothing new fails.
     site = SiteInfo(
         settings.site.title, settings.organization, settings.site.noindex, settings.language
     )
-    environment = environment_hash(workspace, [f"noindex={settings.site.noindex}"])
+    # the formats are in the hash, so switching --format renders the pages (and PDFs) again
+    environment = environment_hash(
+        workspace, [f"noindex={settings.site.noindex}", f"formats={','.join(formats)}"]
+    )
     done: dict[str, str] = {}  # brief id → input hash its files in temp were made from
     while True:
         catalog = build_catalog(list(candidates.values()))
         pages = SitePages(workspace.templates_dir, site, catalog)
         pending: list[tuple[SiteBrief, PageExtras, str]] = []
+        progress = _Progress(len(catalog.briefs), on_progress)
         for item in catalog.briefs:
             extras = pages.brief_extras(item)
             input_hash = brief_hash(
@@ -186,10 +204,11 @@ def _assemble(
             )
             if done.get(item.id) == input_hash:
                 continue
-            if _reuse_previous(item.id, input_hash, options, previous, out, temp):
+            if _reuse_previous(item.id, input_hash, options, previous, out, temp, formats):
                 outcomes[item.id].status = "unchanged"
                 done[item.id] = input_hash
-                manifest.record(item.id, input_hash, _brief_files(item.id), listed=True)
+                manifest.record(item.id, input_hash, files(item.id), listed=True)
+                progress.advance(item.id)
             else:
                 pending.append((item, extras, input_hash))
         newly_failed = False
@@ -197,14 +216,18 @@ def _assemble(
             [(item.brief, extras) for item, extras, _ in pending],
             workspace.templates_dir,
             options.jobs,
+            formats,
+            settings.render_timeout,
         )
-        for (item, _, input_hash), (rendered, seconds) in zip(pending, renders, strict=True):
+        for index, rendered, seconds in renders:
+            item, _, input_hash = pending[index]
+            progress.advance(item.id)
             outcome = outcomes[item.id]
             outcome.seconds += seconds
-            if _store(item, rendered, temp, outcome):
+            if _store(item, rendered, temp, outcome, formats):
                 outcome.status = "rendered"
                 done[item.id] = input_hash
-                manifest.record(item.id, input_hash, _brief_files(item.id), listed=True)
+                manifest.record(item.id, input_hash, files(item.id), listed=True)
             else:  # drop whatever an earlier round rendered for it
                 del candidates[item.id]
                 done.pop(item.id, None)
@@ -217,7 +240,9 @@ def _assemble(
     # 3. Failed briefs keep their previous pages (unlisted), so bookmarks still work.
     for outcome in outcomes.values():
         if outcome.failed:
-            outcome.kept_previous = _keep_previous(outcome.ref.id, previous, out, temp, manifest)
+            outcome.kept_previous = _keep_previous(
+                outcome.ref.id, previous, out, temp, manifest, formats
+            )
 
     # 4. Listing pages, search index, feeds, the site's own files and the manifest.
     _write_site_files(pages, catalog, workspace, options, temp)
@@ -232,10 +257,11 @@ def _reuse_previous(
     previous: Manifest,
     out: Path,
     temp: Path,
+    formats: tuple[str, ...],
 ) -> bool:
     """Copy the previous site's page and PDF when they were made from the same inputs."""
     old = out / brief_id
-    names = _brief_files(brief_id)
+    names = _brief_files(brief_id, formats)
     if options.force or previous.hash_of(brief_id) != input_hash:
         return False
     if not all((old / name).is_file() for name in names):
@@ -247,40 +273,98 @@ def _reuse_previous(
 
 
 def _render_one(
-    brief: Brief, templates_dir: Path, extras: PageExtras
+    brief: Brief, templates_dir: Path, extras: PageExtras, formats: tuple[str, ...]
 ) -> tuple[RenderedBrief, float]:
-    """One brief's page and PDF; a module-level function so a worker process can run it."""
+    """One brief's page (and PDF); a module-level function so a worker process can run it."""
     from briefgen.build import render_brief_outputs
 
     start = time.perf_counter()
-    rendered = render_brief_outputs(brief, ("html", "pdf"), templates_dir, extras=extras)
+    rendered = render_brief_outputs(brief, formats, templates_dir, extras=extras)
     return rendered, time.perf_counter() - start
 
 
 def _render_all(
-    work: list[tuple[Brief, PageExtras]], templates_dir: Path, jobs: int | None
-) -> list[tuple[RenderedBrief, float]]:
-    """Render in worker processes when there are several briefs (WeasyPrint uses one core)."""
+    work: list[tuple[Brief, PageExtras]],
+    templates_dir: Path,
+    jobs: int | None,
+    formats: tuple[str, ...],
+    timeout: float,
+) -> Iterator[tuple[int, RenderedBrief, float]]:
+    """(index in ``work``, result, seconds) as each brief finishes, in any order.
+
+    PDFs render in worker processes when there are several (WeasyPrint uses one core).
+    HTML-only pages render in workers without WeasyPrint from ``HTML_POOL_MIN`` briefs on,
+    as ``build`` does; fewer render here, where starting a worker would cost more.
+    """
     workers = min(jobs or min(os.cpu_count() or 1, 4), len(work))
+    if "pdf" not in formats:
+        if workers > 1 and len(work) >= HTML_POOL_MIN:
+            yield from _render_html_pool(work, templates_dir, workers, timeout)
+            return
+        workers = 1
     if workers <= 1 or (jobs is None and len(work) < 3):  # starting workers costs ~2 s each
-        return [_render_one(brief, templates_dir, extras) for brief, extras in work]
+        for index, (brief, extras) in enumerate(work):
+            yield (index, *_render_one(brief, templates_dir, extras, formats))
+        return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # spawn, not fork: the parent may hold threads (a preview server, a test's HTTP server)
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_render_one, brief, templates_dir, extras) for brief, extras in work]
-        return [future.result() for future in futures]
+        futures = [
+            pool.submit(_render_one, brief, templates_dir, extras, formats)
+            for brief, extras in work
+        ]
+        for index, future in enumerate(futures):
+            yield (index, *future.result())
+
+
+def _render_html_pool(
+    work: list[tuple[Brief, PageExtras]], templates_dir: Path, workers: int, timeout: float
+) -> Iterator[tuple[int, RenderedBrief, float]]:
+    """HTML pages in briefgen's render pool; a worker never imports WeasyPrint."""
+    import multiprocessing
+    import threading
+
+    from briefgen.workers import RenderJob, RenderPool, choose_context
+
+    # fork starts fastest, but is unsafe when the parent holds threads (a preview server)
+    context = choose_context() if threading.active_count() == 1 else None
+    context = context or multiprocessing.get_context("spawn")
+    jobs = [
+        RenderJob(index, brief.id, _render_one, (brief, templates_dir, extras, ("html",)), {})
+        for index, (brief, extras) in enumerate(work)
+    ]
+    with RenderPool(workers, timeout=timeout, warm=None, context=context) as pool:
+        for result in pool.run(jobs):
+            if result.error is None:
+                yield (result.index, *result.value)
+                continue
+            brief = work[result.index][0]
+            problem = Problem(
+                f"briefs/{brief.id}/brief.yaml",
+                0,
+                0,
+                "error",
+                f"rendering the page failed: {result.error}",
+                "publish again; if it fails again, check this brief with `briefgen build`",
+                "render-failed",
+            )
+            yield result.index, RenderedBrief(brief.id, {}, {}, (problem,)), result.seconds
 
 
 def _store(
-    item: SiteBrief, rendered: RenderedBrief, temp: Path, outcome: BriefPublishOutcome
+    item: SiteBrief,
+    rendered: RenderedBrief,
+    temp: Path,
+    outcome: BriefPublishOutcome,
+    formats: tuple[str, ...],
 ) -> bool:
     """Write a rendered brief into the new site; False (with its problems) when it failed."""
     # a brief rendered again in a later round must not report the same warnings twice
     outcome.problems.extend(p for p in rendered.problems if p not in outcome.problems)
-    if any(p.severity == "error" for p in rendered.problems) or not {"html", "pdf"} <= set(
+    if any(p.severity == "error" for p in rendered.problems) or not set(formats) <= set(
         rendered.outputs
     ):
         outcome.status = "failed"
@@ -289,23 +373,53 @@ def _store(
     target.mkdir(parents=True, exist_ok=True)
     html = seal_brief_page(rendered.outputs["html"].decode("utf-8"))
     (target / "index.html").write_text(html, encoding="utf-8")
-    (target / f"{item.id}.pdf").write_bytes(rendered.outputs["pdf"])
+    if "pdf" in formats:
+        (target / f"{item.id}.pdf").write_bytes(rendered.outputs["pdf"])
     return True
 
 
-def _brief_files(brief_id: str) -> list[str]:
-    return ["index.html", f"{brief_id}.pdf"]
+def _site_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    """The page is always HTML; ``pdf`` adds the PDF beside it. Sorted, for the input hash."""
+    unknown = sorted(set(formats) - {"pdf", "html"})
+    if unknown:
+        raise BriefgenError(f"unknown format {unknown[0]}", "use pdf or html")
+    return ("html", "pdf") if "pdf" in formats or not formats else ("html",)
+
+
+def _brief_files(brief_id: str, formats: tuple[str, ...] = ("html", "pdf")) -> list[str]:
+    return ["index.html"] + ([f"{brief_id}.pdf"] if "pdf" in formats else [])
+
+
+@dataclass
+class _Progress:
+    """Counts the brief pages rendered or copied, for ``on_progress``."""
+
+    total: int
+    callback: Callable[[int, int, str], None] | None
+    done: int = 0
+
+    def advance(self, brief_id: str) -> None:
+        self.done += 1
+        if self.callback:
+            self.callback(self.done, self.total, brief_id)
 
 
 def _keep_previous(
-    brief_id: str, previous: Manifest, out: Path, temp: Path, manifest: Manifest
+    brief_id: str,
+    previous: Manifest,
+    out: Path,
+    temp: Path,
+    manifest: Manifest,
+    formats: tuple[str, ...],
 ) -> bool:
     old = out / brief_id
     old_hash = previous.hash_of(brief_id)
     if not old_hash or not old.is_dir() or (temp / brief_id).exists():
         return False
     shutil.copytree(old, temp / brief_id)
-    manifest.record(brief_id, old_hash, _brief_files(brief_id), listed=False)
+    entry = previous.briefs.get(brief_id)
+    old_files = entry.get("files") if isinstance(entry, dict) else None
+    manifest.record(brief_id, old_hash, old_files or _brief_files(brief_id, formats), listed=False)
     return True
 
 
