@@ -138,9 +138,16 @@ def render_brief_outputs(
             with_toc = render_brief_html(
                 brief, target="pdf", templates_dir=templates_dir, graphics=graphics
             )
-            without_toc = render_brief_html(
-                brief, target="pdf", templates_dir=templates_dir, graphics=graphics, show_toc=False
-            )
+
+            def without_toc() -> str:
+                return render_brief_html(
+                    brief,
+                    target="pdf",
+                    templates_dir=templates_dir,
+                    graphics=graphics,
+                    show_toc=False,
+                )
+
             result = render_pdf(
                 with_toc,
                 base_dir=brief.folder,

@@ -15,7 +15,7 @@ import shutil
 import threading
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,9 +144,12 @@ def render_pdf(
     allowed_roots: Sequence[Path],
     variant: str | None = None,
     min_pages_for_toc: int | None = None,
-    html_without_toc: str | None = None,
+    html_without_toc: Callable[[], str] | None = None,
 ) -> PdfResult:
-    """Lay out and write the PDF; with ``html_without_toc``, short briefs drop their contents."""
+    """Lay out and write the PDF; with ``html_without_toc``, short briefs drop their contents.
+
+    ``html_without_toc`` is called only when the first layout is short enough to need it.
+    """
     fetcher = RestrictedFetcher([base_dir, *allowed_roots])
     with captured_weasyprint_log() as log:
         font_config = shared_font_config()
@@ -158,13 +161,14 @@ def render_pdf(
             and min_pages_for_toc
             and len(document.pages) <= min_pages_for_toc
         ):
+            shorter_html = html_without_toc()
             shorter = HTML(
-                string=html_without_toc,
+                string=shorter_html,
                 base_url=base_dir.resolve().as_uri() + "/",
                 url_fetcher=fetcher,
             ).render(font_config=font_config)
             if len(shorter.pages) < min_pages_for_toc:
-                document, html = shorter, html_without_toc
+                document, html = shorter, shorter_html
         refused = _drop_attachments(document)
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
         options: dict[str, object] = {"pdf_tags": True, "pdf_identifier": identifier}
