@@ -68,6 +68,22 @@ def test_yearless_dateline_takes_the_year_from_weekday_and_text() -> None:
     assert (article.publisher, article.dateline_place) == ("Reuters", "Foz Do Iguacu")
 
 
+def test_yearless_dateline_prefers_the_latest_fitting_year_up_to_today() -> None:
+    today = dt.date(2026, 11, 26)
+    # 16 October was a Thursday in 2025 and in 2014; the text's latest year is 2011.
+    assert infer_year(10, 16, "a 2008 accord, a 2011 crisis", "met on Thursday", today) == 2025
+    # Without a weekday: the last 16 October not after today, not before the text's years.
+    assert infer_year(10, 16, "a 2008 accord", "met", today) == 2026
+    assert infer_year(12, 16, "a 2008 accord", "met", today) == 2025
+    # A weekday that fits no year after the text's years still gives the newest fit.
+    assert infer_year(10, 16, "a 2026 vote", "met on Thursday", today) == 2025
+    article = read_article(
+        "Headline\n\nOSLO, Oct 16 (Reuters) - Ministers met on Thursday, after a 2011 crisis.\n",
+        today,
+    )
+    assert (article.date, article.date_inferred) == (PartialDate(2025, 10, 16), True)
+
+
 @pytest.mark.parametrize(
     ("header", "expected"),
     [

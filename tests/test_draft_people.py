@@ -105,3 +105,27 @@ def test_nickname_used_alone_becomes_an_alias() -> None:
         '"It ends today," Lula told reporters.'
     )
     assert got["silva"][3] == ("Lula",)
+
+
+def test_people_named_only_in_background_about_earlier_years_are_left_out() -> None:
+    import yaml
+
+    from briefgen.dates import PartialDate
+    from briefgen.draft import draft_brief
+
+    text = (
+        "Lagos talks end in deal\n\n"
+        "LAGOS (AP) — Nigerian Foreign Minister Yusuf Tuggar said on Tuesday that the deal "
+        "would hold. “It is done,” Tuggar said.\n\n"
+        "The region has been tense since soldiers overthrew President Ali Koné in March 2021; "
+        "he has not been seen since. Koné’s successor, President Ibra Sané, has ruled since "
+        "2022.\n\n"
+        "President Ibra Sané met Tuggar on Monday to sign the accord.\n"
+    )
+    draft = draft_brief(
+        text, source_file="sources/a.txt", date=PartialDate(2025, 6, 12), publisher="AP"
+    )
+    participants = yaml.safe_load(draft.yaml())["participants"]
+    # Koné appears only in a sentence about 2021: background. Sané also acts on Monday.
+    assert set(participants) == {"tuggar", "sane"}
+    assert any("left out as background" in n and "Ali Koné" in n for n in draft.notes)

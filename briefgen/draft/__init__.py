@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefgen.dates import PartialDate
 from briefgen.draft.article import (
@@ -88,6 +88,34 @@ def _lead(article: Article) -> str | None:
         if len(sentences) >= 2:
             break
     return " ".join(sentences[:3]) or None
+
+
+def _background_people(
+    cast: Cast, paragraphs: list[str], date: PartialDate | None, quotes: tuple[Quote, ...]
+) -> list[str]:
+    """Keys of people who are never quoted and named only in sentences about earlier years
+    ("soldiers overthrew President X in July 2023", "after Y took office in 2016"): the
+    story's background, not its participants."""
+    if date is None:
+        return []
+    quoted = {q.speaker for q in quotes}
+    background: list[str] = []
+    for person in cast.people:
+        if person.key in quoted:
+            continue
+        named = [m for m in cast.mentions if m.key == person.key and m.kind == "person"]
+        if named and all(_about_earlier_years(paragraphs[m.para], m.start, date) for m in named):
+            background.append(person.key)
+    return background
+
+
+def _about_earlier_years(text: str, at: int, date: PartialDate) -> bool:
+    """Whether the sentence around ``at`` is dated, and only to years before ``date``."""
+    for start, end in split_sentences(text):
+        if start <= at < end:
+            found = find_dates(text[start:end], date)
+            return bool(found) and all(m.date.year < date.year for m in found)
+    return False
 
 
 def _participants(
@@ -187,14 +215,14 @@ def draft_brief(
 ) -> Draft:
     """Draft a fact sheet from an article's text; overrides win over what the text says."""
     today = today or dt.date.today()
-    article = read_article(text)
+    article = read_article(text, today)
     notes: list[str] = []
     date = date or article.date
     publisher = publisher or article.publisher
     if article.date_inferred and date is article.date and date is not None:
         notes.append(
-            f"the dateline gives no year: dated {date.iso()} from the weekday and the years "
-            "in the text — check it, or give --date"
+            f"the dateline gives no year: dated {date.iso()}, the latest such day up to today "
+            "that fits the lead's weekday and the years in the text — check it, or give --date"
         )
     if date is None:
         notes.append(
@@ -208,6 +236,14 @@ def draft_brief(
     is_body = [p.kind == "body" for p in article.paragraphs]
     cast = find_cast(paragraphs, is_body)
     report = find_quotes(paragraphs, is_body, cast)
+    background = _background_people(cast, paragraphs, date, report.quotes)
+    if background:
+        left_out = [p for p in cast.people if p.key in background]
+        cast = replace(cast, people=tuple(p for p in cast.people if p.key not in background))
+        notes.append(
+            f"left out as background (named only in sentences about earlier years, never "
+            f"quoted): {', '.join(p.name for p in left_out)} — add them if they act in the story"
+        )
     participants, ids = _participants(cast, report.quotes)
     positions = _positions(report.quotes, ids, source)
     timeline = _timeline(article, date, source)

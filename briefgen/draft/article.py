@@ -149,8 +149,9 @@ def _kind(text: str) -> ParagraphKind:
     return "caption"
 
 
-def read_article(text: str) -> Article:
-    """Split an article into headline, typed paragraphs, date and publisher."""
+def read_article(text: str, today: dt.date | None = None) -> Article:
+    """Split an article into headline, typed paragraphs, date and publisher; ``today``
+    bounds the year guessed for a dateline that gives none."""
     raw = split_paragraphs(text)
     if not raw:
         raise BriefgenError("the article is empty", "give a plain-text file with the article")
@@ -182,7 +183,7 @@ def read_article(text: str) -> Article:
                 date = date or find_full_date(match["date"])
                 month_day = find_month_day(match["date"])
                 if date is None and month_day:
-                    year = infer_year(*month_day, text, para.text, dt.date.today())
+                    year = infer_year(*month_day, text, para.text, today or dt.date.today())
                     if year:
                         date, inferred = PartialDate(year, *month_day), True
             agency = (match["agency"] or "").strip()

@@ -98,26 +98,24 @@ def find_month_day(text: str) -> tuple[int, int] | None:
 
 
 def infer_year(month: int, day: int, text: str, lead: str, today: dt.date) -> int | None:
-    """The year of a yearless dateline: the year nearest the latest one the text names
-    whose calendar puts the lead's weekday ("agreed on Thursday") on that day."""
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text) if int(y) <= today.year]
-    if not years:
-        return None
-    latest = max(years)
+    """The year of a yearless dateline ("Sept 18"): the latest year, not after today, that
+    is no earlier than the latest year the text names and whose calendar puts the lead's
+    weekday ("agreed on Thursday") on that day. An article is drafted soon after it
+    appears, so the most recent fit is the likeliest; the note tells the analyst to check."""
+    named = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text) if int(y) <= today.year]
+    floor = max(named) if named else today.year - 1
     weekday = re.search(_WEEKDAY, lead)
-    if weekday is None:
-        return latest
-    wanted = WEEKDAYS[weekday["wd"].lower()]
+    wanted = WEEKDAYS[weekday["wd"].lower()] if weekday else None
     fits = []
-    for year in range(latest - 7, min(latest + 7, today.year) + 1):
+    for year in range(today.year, floor - 8, -1):
         try:
-            if dt.date(year, month, day).weekday() == wanted:
-                fits.append(year)
-        except ValueError:
-            return None
-    if not fits:
-        return latest
-    return min(fits, key=lambda y: (abs(y - latest), -y))
+            candidate = dt.date(year, month, day)
+        except ValueError:  # 29 February of a common year
+            continue
+        if candidate <= today and (wanted is None or candidate.weekday() == wanted):
+            fits.append(year)
+    # Fits come newest first; one at or after the floor wins over an older one.
+    return next((y for y in fits if y >= floor), fits[0] if fits else None)
 
 
 def find_full_date(text: str) -> PartialDate | None:
