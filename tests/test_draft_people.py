@@ -129,3 +129,30 @@ def test_people_named_only_in_background_about_earlier_years_are_left_out() -> N
     # Koné appears only in a sentence about 2021: background. Sané also acts on Monday.
     assert set(participants) == {"tuggar", "sane"}
     assert any("left out as background" in n and "Ali Koné" in n for n in draft.notes)
+
+
+def test_official_ministry_name_kept_and_a_bare_ministry_joins_it() -> None:
+    cast = cast_of(
+        "Norway’s Ministry of Trade, Industry and Fisheries said in a statement that it "
+        "agreed. The Norwegian trade ministry later added details. Sweden's foreign ministry "
+        "said it would wait, and the Swedish ministry said talks went on."
+    )
+    bodies = {b.key: (b.name, b.aliases, b.country) for b in cast.bodies}
+    assert bodies["norwegian trade ministry"] == (
+        "Norway’s Ministry of Trade, Industry and Fisheries",
+        ("Norwegian trade ministry",),
+        "NO",
+    )
+    # "the Swedish ministry" is the only Swedish ministry named: no second body.
+    assert bodies["swedish foreign ministry"][1] == (
+        "Sweden's foreign ministry",
+        "Swedish ministry",
+    )
+    assert "swedish ministry" not in bodies
+
+
+def test_portfolio_before_affairs_belongs_to_the_role() -> None:
+    got = people("European Affairs Minister Maja Novak said it was fine.")
+    assert got["novak"][1] == "European Affairs Minister"
+    got = people("Malaysia's Home Affairs Minister Saifuddin Nasution said it was fine.")
+    assert got["nasution"][1:3] == ("Home Affairs Minister", "MY")

@@ -13,7 +13,7 @@ import functools
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from briefgen.draft.lexicon import (
@@ -53,11 +53,20 @@ _SPEAKS_BEFORE = re.compile(r"\b(?:said|says|according\s+to|added|wrote|told)\s+
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?(?:['’]s)?|[^\W\d_]")
 _NAME_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin|abu)-[^\W\d_]", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
+# One portfolio in an official ministry name: "Energy", "Water Resources", "European Affairs".
+_PORTFOLIO = (
+    r"[A-Z]\w+(?:\s+(?:Affairs|Resources|Development|Cooperation|Relations|Security|Protection"
+    r"|Planning|Policy|Integration|Industry|Trade|Climate|Change))*"
+)
 _MINISTRY = re.compile(
     r"(?:\b(?P<the>the|The)\s+)?(?:(?P<who>(?:[A-Z][\w.]*\s)?[A-Z][\w.]*?)(?P<poss>['’]s)?\s+)?"
     r"(?P<kind>(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ff]inance|[Ee]conomy|[Hh]ealth|[Jj]ustice"
     r"|[Tt]rade|[Ee]nergy|[Ww]ater|[Ee]ducation|[Aa]griculture|[Ii]nformation)\s+)?"
-    r"[Mm]inistry\b(?:\s+of\s+(?P<of>Foreign\s+Affairs|Defen[cs]e|[A-Z]\w+))?"
+    r"[Mm]inistry\b(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>Foreign\s+Affairs|Defen[cs]e|"
+    + _PORTFOLIO
+    + r"(?:(?:,\s+|,?\s+and\s+)"
+    + _PORTFOLIO
+    + r"){0,3}))?"
 )
 _ANAPHOR = re.compile(
     r"\b[Tt]he\s+(?P<word>ministry|minister|president|spokesman|spokeswoman|spokesperson"
@@ -247,6 +256,17 @@ def _left_info(cand: _Candidate, text: str) -> None:
     ):
         if i < len(tokens) - 1 and before[tokens[i].end() : tokens[i + 1].start()].strip():
             break
+        role_words.insert(0, tokens[i].group(0))
+        i -= 1
+    # "European Affairs Minister": the word before "Affairs" names the portfolio.
+    if (
+        role_words
+        and role_words[0].lower() == "affairs"
+        and i >= 0
+        and tokens[i].group(0)[:1].isupper()
+        and _country_of_word(tokens[i].group(0)) is None
+        and before[tokens[i].end() : tokens[i + 1].start()] == " "
+    ):
         role_words.insert(0, tokens[i].group(0))
         i -= 1
     if gap.strip() == "," and not role_words:
@@ -638,10 +658,15 @@ def _ministry(match: re.Match[str]) -> Body | None:
         return None
     kind = (match["kind"] or "").strip().title()
     if not kind and match["of"]:
-        kind = "Foreign" if match["of"].startswith("Foreign") else match["of"].title()
+        kind = re.split(r"[\s,]", match["of"])[0].title()
     adjective = ADJECTIVE_OF.get(code, who)
-    name = " ".join(x for x in (adjective, kind, "Ministry") if x)
-    return Body(fold(name), name, (), code)
+    # The key is the short form, so "Tajikistan's Ministry of Energy and Water Resources"
+    # and "the Tajik energy ministry" are one body; an official name is kept as written.
+    short = " ".join(x for x in (adjective, kind, "Ministry") if x)
+    name = short
+    if match["of"] and match["who"]:
+        name = match.group(0)[match.start("who") - match.start() :]
+    return Body(fold(short), name, (), code)
 
 
 def _find_bodies(
@@ -698,8 +723,28 @@ def _find_bodies(
         for surface, name in gazetteer:
             for match in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
                 add(Body(fold(name), name, (), BODY_COUNTRY.get(name)), *match.span(), surface)
+    # "the Croatian ministry" after "Croatia's foreign ministry" is that ministry, when the
+    # story names only one ministry of that country.
+    for key, body in list(bodies.items()):
+        if key != fold(f"{ADJECTIVE_OF.get(body.country or '', '')} Ministry"):
+            continue
+        others = [
+            k
+            for k, b in bodies.items()
+            if k != key and k.endswith(" ministry") and b.country == body.country
+        ]
+        if len(others) != 1:
+            continue
+        del bodies[key]
+        for surface in aliases.pop(key, []):
+            if surface not in aliases.setdefault(others[0], []):
+                aliases[others[0]].append(surface)
+        mentions = [
+            replace(m, key=others[0]) if m.key == key and m.kind == "body" else m for m in mentions
+        ]
     result = [
-        Body(b.key, b.name, tuple(aliases.get(b.key, ())), b.country) for b in bodies.values()
+        Body(b.key, b.name, tuple(a for a in aliases.get(b.key, ()) if a != b.name), b.country)
+        for b in bodies.values()
     ]
     return result, mentions
 
