@@ -38,6 +38,14 @@ def dates(sentence: str, ref: PartialDate | None = WEDNESDAY) -> list[str]:
         ("Patrols have run since February.", ["2023-02"]),
         ("The centre opens from January.", ["2024-01"]),
         ("Negotiators have until April 30.", ["2023-04-30"]),
+        # The year given relative to the article's, and tense moving a date off its nearest year.
+        ("Rebels seized the city in January last year.", ["2022-01"]),
+        ("The bridge reopened on March 3 this year.", ["2023-03-03"]),
+        ("He visited the capital in October, his first trip there.", ["2022-10"]),
+        ("The talks will resume in October.", ["2023-10"]),
+        ("The first cargoes are expected to move by 30 December.", ["2023-12-30"]),
+        ("The ministers gave negotiators until June 30 to settle it.", ["2023-06-30"]),
+        ("The ministers gave negotiators until October to settle it.", ["2023-10"]),
         ("It rose 12% and 2,000 people marched.", []),
     ],
 )

@@ -156,3 +156,26 @@ def test_portfolio_before_affairs_belongs_to_the_role() -> None:
     assert got["novak"][1] == "European Affairs Minister"
     got = people("Malaysia's Home Affairs Minister Saifuddin Nasution said it was fine.")
     assert got["nasution"][1:3] == ("Home Affairs Minister", "MY")
+
+
+def test_appositive_role_with_a_place_a_remit_or_a_body() -> None:
+    got = people("“No,” said Ana Ruiz, a Chilean political analyst based in Lima.")
+    assert got["ruiz"][1:3] == ("Political Analyst", "CL")
+    got = people("Tom Reed, the U.S. special envoy for Sudan, attended. Reed said it was over.")
+    assert got["reed"][1:3] == ("Special Envoy for Sudan", "US")
+    cast = cast_of("According to Ruta Vaitkus, the executive secretary of the body CBSS, it works.")
+    (person,) = cast.people
+    assert (person.role, person.organization) == ("Executive Secretary", "CBSS")
+
+
+def test_name_follows_a_title_inside_a_capitalised_run() -> None:
+    got = people("Forum Secretary General Henry Puna said the patrols would begin.")
+    assert got["puna"][:2] == ("Henry Puna", "Secretary General")
+
+
+def test_okina_initial_name_and_small_state_demonyms() -> None:
+    got = people(
+        "Samoan Prime Minister ʻAmosa Leota said it was done. Amosa Leota told reporters so."
+    )
+    assert got["leota"] == ("ʻAmosa Leota", "Prime Minister", "WS", ("Amosa Leota",))
+    assert people("Fijian Prime Minister Jone Rabuka said so.")["rabuka"][2] == "FJ"

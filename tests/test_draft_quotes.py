@@ -135,3 +135,28 @@ def test_curly_and_straight_quotes(mark: str) -> None:
 def test_british_single_quotes() -> None:
     got = attributed(INTRO + "'We have not given up,' said Kask. 'We will be back.'")
     assert got == [("We have not given up", "kask", None), ("We will be back.", "kask", None)]
+
+
+def test_acronym_body_speaks_and_it_said_refers_to_it() -> None:
+    got = attributed(
+        INTRO + "The U.N. observer mission in Georgia, UNOMIG, said in a statement that it was "
+        "ready to help. “The mission stands ready to support both sides,” it said."
+    )
+    assert got == [("The mission stands ready to support both sides", "unomig", None)]
+
+
+def test_sentence_initial_according_to_with_an_appositive() -> None:
+    got = attributed(
+        INTRO + "According to Ruta Vaitkus, the executive secretary of the regional body "
+        "CBSS, the deal was “a turning point for the Baltic”."
+    )
+    assert got == [("a turning point for the Baltic", "vaitkus", None)]
+
+
+def test_speaker_before_a_long_relative_clause() -> None:
+    got = attributed(
+        INTRO + "Kask, whose government will host a meeting of the region’s defence ministers "
+        "in Tallinn next month to settle the budget of the joint naval patrols, said small "
+        "states could no longer rely on “goodwill alone”."
+    )
+    assert got == [("goodwill alone", "kask", None)]

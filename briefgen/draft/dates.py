@@ -25,19 +25,23 @@ _LEAD = (
     r"|and|to|last|next|this|on|around|as of|in early|in late|in mid-?)"
 )
 
+# "in January last year", "on March 3 this year": the year given relative to the article.
+_YREL = r"(?:\s+(?P<yrel>last|this|next)\s+year\b)?"
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     (
         "dmy",
         re.compile(
             rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?\b"
+            + _YREL
         ),
     ),
     (
         "mdy",
         re.compile(
             rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|per\b|million|billion))"
-            r"(?:,?\s+(?P<y>\d{4})\b)?"
+            r"(?:,?\s+(?P<y>\d{4})\b)?" + _YREL
         ),
     ),
     ("my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<y>\d{{4}})\b")),
@@ -45,6 +49,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "m",
         re.compile(
             rf"\b(?P<lead>{_LEAD})\s+(?:the\s+end\s+of\s+|early\s+|late\s+)?{_MONTH}\b(?!\s*\d)"
+            + _YREL
         ),
     ),
     (
@@ -72,11 +77,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|next|upcoming|scheduled|due\s+to|is\s+due|are\s+due|expected\s+to"
-    r"|plans?\s+to|to\s+be\s+held|set\s+to)\b",
+    r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|planned|due\s+to|is\s+due|are\s+due"
+    r"|expected\s+to|plans?\s+to|to\s+be\s+held|set\s+to)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:since|last|ago|earlier|previous|previously|had)\b", re.IGNORECASE)
+# A verb in the simple past just before the date ("visited Mogadishu in February").
+_PAST_VERB = re.compile(
+    r"\b(?:(?!(?:need|seed|feed|speed|proceed|succeed|exceed|indeed|red|bed|planned"
+    r"|proposed|scheduled|expected|intended)\b)[a-z]{2,}ed|was|were|met|began|took|made|held"
+    r"|went|came|told|left|won|lost|saw|gave|sent|fell|rose|struck|spoke|wrote|fought|broke"
+    r"|became|brought|built|paid|sold|drew|flew|grew|kept|sought|shot|stood|threw|signed)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -167,7 +179,7 @@ def _tense(before: str) -> int:
     words = " ".join(before.split()[-8:])
     if _FUTURE.search(words):
         return 1
-    if _PAST.search(words):
+    if _PAST.search(words) or _PAST_VERB.search(words):
         return -1
     return 0
 
@@ -175,13 +187,18 @@ def _tense(before: str) -> int:
 def _resolve(
     kind: str, match: re.Match[str], ref: PartialDate | None, before: str
 ) -> PartialDate | None:
+    shift = _year_shift(match)
     if kind in ("iso", "dmy", "mdy"):
         month, day = _month(match, kind), int(match["d"])
         if match["y"]:
             return _day(int(match["y"]), month, day)
         if ref is None:
             return None
-        return _nearest_day(ref, month, day)
+        if shift is not None:
+            return _day(ref.year + shift, month, day)
+        # Only the future moves a day off its nearest year: "gave negotiators until April 30"
+        # is past tense about a deadline still to come.
+        return _nearest_day(ref, month, day, max(_tense(before), 0))
     if kind == "my":
         return PartialDate(int(match["y"]), _month(match, kind))
     if kind == "m":
@@ -189,9 +206,14 @@ def _resolve(
             return None
         if ref is None:
             return None
+        if shift is not None:
+            return PartialDate(ref.year + shift, _month(match, kind))
         lead = match["lead"].lower()
         # "from January" opens a period still to come; other leads say nothing of tense.
+        # "until June" after a past verb is still a deadline ahead.
         tense = 1 if lead == "from" else _tense(before + " " + lead)
+        if lead in ("until", "till", "by", "before"):
+            tense = max(tense, 0)
         return _nearest_month(ref, _month(match, kind), tense)
     if kind == "y":
         return PartialDate(int(match["y"]))
@@ -204,10 +226,20 @@ def _resolve(
     return None
 
 
-def _nearest_day(ref: PartialDate, month: int, day: int) -> PartialDate | None:
-    """A day without a year: the article's year, unless that is over half a year away."""
+def _year_shift(match: re.Match[str]) -> int | None:
+    rel = match.groupdict().get("yrel")
+    return {"last": -1, "this": 0, "next": 1}[rel.lower()] if rel else None
+
+
+def _nearest_day(ref: PartialDate, month: int, day: int, tense: int = 0) -> PartialDate | None:
+    """A day without a year: the article's year, unless that is over half a year away or
+    the sentence's tense says otherwise ("expected … by 30 June" in a November story)."""
     anchor = ref.start()
     values = [v for y in (ref.year, ref.year - 1, ref.year + 1) if (v := _day(y, month, day))]
+    if tense > 0:
+        values = [v for v in values if v.start() >= anchor] or values
+    elif tense < 0:
+        values = [v for v in values if v.start() <= anchor] or values
     if not values:
         return None
     if abs((values[0].start() - anchor).days) <= 183 and values[0].year == ref.year:

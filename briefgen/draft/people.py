@@ -49,7 +49,7 @@ _SPEAKS_AFTER = re.compile(
     r"^(?:['’]s?)?\s*(?:,[^,“”\"]{1,90},\s*)?(?:(?:also|later|then|has|had|have|was|is|were"
     r"|again|previously|earlier|once|recently|repeatedly|on\s+\w+)\s+)*(?:" + SPEECH_VERBS + r")\b"
 )
-_SPEAKS_BEFORE = re.compile(r"\b(?:said|says|according\s+to|added|wrote|told)\s+(?:the\s+)?$")
+_SPEAKS_BEFORE = re.compile(r"\b(?:said|says|[Aa]ccording\s+to|added|wrote|told)\s+(?:the\s+)?$")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?(?:['’]s)?|[^\W\d_]")
 _NAME_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin|abu)-[^\W\d_]", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -73,6 +73,8 @@ _ANAPHOR = re.compile(
     r"|envoy|premier|prime\s+minister|chancellor|ambassador)\b"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# "it said" after a body's quote stands for the body last named.
+_IT_SAID = re.compile(r"\b[Ii]t\s+(?=(?:said|added|says|stated|noted|warned|stressed)\b)")
 _NOT_NAME = frozenset(
     """United Nations States Republic Kingdom Islamic Democratic Federation News Press Arab
     Union Emirates Council Minister Ministry Foreign Affairs Agency Department Office League
@@ -346,13 +348,40 @@ def _right_info(cand: _Candidate, text: str) -> None:
     elif _org_of_word(first):
         org = _org_of_word(first)
         words = words[1:]
+    words, tail, org = _appositive_tail(words, org)
     if not words or not all(w.lower() in _role_words() for w in words):
         return
     role, _ = _parse_role(words)
     if role and role != "counterpart":
-        cand.role = role
+        cand.role = role + tail
         cand.country = cand.country or country or (BODY_COUNTRY.get(org) if org else None)
         cand.organization = cand.organization or org
+
+
+def _appositive_tail(words: list[str], org: str | None) -> tuple[list[str], str, str | None]:
+    """Split what follows the role in an appositive: "… based in Nairobi" is dropped, a
+    brief "for Africa" stays in the role, "of the regional bloc IGAD" gives the body."""
+    lowered = [w.lower() for w in words]
+    for k, word in enumerate(lowered):
+        if word == "based" or (word in ("at", "in") and k and words[k - 1].lower() != "of"):
+            words, lowered = words[:k], lowered[:k]
+            break
+    for k, word in enumerate(lowered):
+        if word not in ("for", "of", "on") or k == 0:
+            continue
+        rest = words[k + 1 :]
+        named = [w for w in rest if w[:1].isupper()]
+        if not named or len(rest) > 5:
+            continue
+        if word == "of":
+            last = _POSSESSIVE.sub("", rest[-1])
+            found = _org_of_word(" ".join(named)) or _org_of_word(last)
+            if found or (last.isupper() and len(last) >= 3):
+                return words[:k], "", org or found or last
+            continue
+        if all(w[:1].isupper() for w in rest):
+            return words[:k], f" {word} {' '.join(rest)}", org
+    return words, "", org
 
 
 def _said_name(text: str, start: int, end: int) -> bool:
@@ -375,7 +404,8 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
     current: list[re.Match[str]] = []
     for token in _TOKEN.finditer(text):
         word = token.group(0)
-        capital = (word[0].isupper() and not (len(word) > 1 and word.isupper())) or bool(
+        initial = word.lstrip("ʻʼ‘’'")[:1] or word[0]  # "ʻAisake": the ʻokina is a letter
+        capital = (initial.isupper() and not (len(word) > 1 and word.isupper())) or bool(
             _NAME_PREFIX.match(word)
         )
         particle = word.lower() in NAME_PARTICLES and word[0].islower()
@@ -401,7 +431,16 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
             ),
             default=-1,
         )
-        run = run[last_body + 1 :]
+        # … and the last title word ("Forum Secretary General Baron Waqa").
+        last_title = max(
+            (
+                k
+                for k, t in enumerate(run[: len(run) - 2])
+                if t.group(0).lower() in ROLE_HEADS and t.group(0) not in HONORIFICS
+            ),
+            default=-1,
+        )
+        run = run[max(last_body, last_title) + 1 :]
         while run and (
             _POSSESSIVE.sub("", run[0].group(0)) in stop or run[0].group(0)[0].islower()
         ):
@@ -644,6 +683,8 @@ def _pronoun_mentions(paragraphs: Sequence[str]) -> list[Mention]:
         for match in _ANAPHOR.finditer(text):
             word = " ".join(match["word"].lower().split())
             mentions.append(Mention(index, match.start(), match.end(), "", "anaphor", word))
+        for match in _IT_SAID.finditer(text):
+            mentions.append(Mention(index, match.start(), match.start() + 2, "", "anaphor", "it"))
     return mentions
 
 
@@ -720,6 +761,15 @@ def _find_bodies(
                 name = ORGANIZATIONS[name]
             start = match.end() - len(" ".join(words))
             add(Body(fold(name), name, (), _country_of_word(words[0])), start, match.end(), name)
+        # An acronym that speaks is a body: "the U.N. mission in Congo, MONUSCO, said".
+        for match in re.finditer(r"(?<![\w.-])([A-Z]{3,})(?![\w.-])", text):
+            acronym = match.group(1)
+            if acronym in NEWS_AGENCIES or acronym in DEMONYMS or acronym in ORGANIZATIONS:
+                continue
+            after = re.sub(r"^,\s*(?=[a-z])", " ", text[match.end() :])
+            before = text[: match.start()]
+            if _SPEAKS_AFTER.match(after) or re.search(r"\b[Aa]ccording\s+to\s+$", before):
+                add(Body(fold(acronym), acronym, (), None), *match.span(), acronym)
         for surface, name in gazetteer:
             for match in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
                 add(Body(fold(name), name, (), BODY_COUNTRY.get(name)), *match.span(), surface)

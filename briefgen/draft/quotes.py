@@ -158,9 +158,10 @@ class _Resolver:
             return (self.person_keys[i - 1], "person") if i else None
         if mention.kind == "anaphor":
             where = (mention.para, mention.start)
-            if mention.word == "ministry":
+            if mention.word in ("ministry", "it"):
                 for m in reversed(self.body_mentions):
-                    if (m.para, m.start) < where and "ministry" in self.bodies[m.key].name.lower():
+                    name = self.bodies[m.key].name.lower()
+                    if (m.para, m.start) < where and (mention.word == "it" or "ministry" in name):
                         return m.key, "body"
                 return None
             i = bisect.bisect_left(self.person_positions, where)
@@ -308,7 +309,9 @@ def _subject(
     if before:
         candidate = max(before, key=lambda m: m.end)
         gap = masked[candidate.end : start]
-        if "_" not in gap and len(gap) <= 120:
+        # A relative clause or appositive may run long: ", whose government will host …,".
+        clause = re.fullmatch(r",\s*(?:who|whose|which|the|a|an)\b[^_;]{0,220},\s*", gap)
+        if "_" not in gap and (len(gap) <= 120 or clause):
             left = candidate
     just_after_quote = masked[span.end : start].strip(" ,") == "" and start >= span.end
     order = [inverted, left] if just_after_quote else [left, inverted]
