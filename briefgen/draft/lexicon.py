@@ -92,7 +92,21 @@ DEMONYMS: dict[str, str] = {
     "Taiwanese": "TW", "Tajik": "TJ", "Tanzanian": "TZ", "Thai": "TH", "Tunisian": "TN",
     "Turkish": "TR", "Turkmen": "TM", "Ugandan": "UG", "Ukrainian": "UA", "Uruguayan": "UY",
     "Uzbek": "UZ", "Venezuelan": "VE", "Vietnamese": "VN", "Yemeni": "YE", "Zambian": "ZM",
-    "Zimbabwean": "ZW", "New Zealand": "NZ", "U.S.": "US", "U.S": "US", "US": "US", "UK": "GB",
+    "Zimbabwean": "ZW", "Andorran": "AD", "Bahamian": "BS", "Barbadian": "BB",
+    "Belizean": "BZ", "Beninese": "BJ", "Bhutanese": "BT", "Botswanan": "BW", "Bruneian": "BN",
+    "Burkinabe": "BF", "Cape Verdean": "CV", "Central African": "CF", "Comorian": "KM",
+    "Costa Rican": "CR", "Djiboutian": "DJ", "Dominican": "DO", "Timorese": "TL",
+    "East Timorese": "TL", "Salvadoran": "SV", "Equatoguinean": "GQ", "Swazi": "SZ",
+    "Fijian": "FJ", "Gabonese": "GA", "Gambian": "GM", "Grenadian": "GD", "Guinean": "GN",
+    "Bissau-Guinean": "GW", "Guyanese": "GY", "Liberian": "LR", "Luxembourgish": "LU",
+    "Malagasy": "MG", "Malawian": "MW", "Maldivian": "MV", "Marshallese": "MH",
+    "Mauritian": "MU", "Micronesian": "FM", "Monegasque": "MC", "Nauruan": "NR",
+    "Macedonian": "MK", "North Macedonian": "MK", "Palauan": "PW", "Papua New Guinean": "PG",
+    "Samoan": "WS", "Sammarinese": "SM", "Seychellois": "SC", "Sierra Leonean": "SL",
+    "Solomon Islands": "SB", "Surinamese": "SR", "Tongan": "TO", "Trinidadian": "TT",
+    "Tuvaluan": "TV", "Vanuatuan": "VU", "Ni-Vanuatu": "VU", "I-Kiribati": "KI",
+    "Kiribati": "KI", "Sahrawi": "EH", "Hong Kong": "HK", "Kosovar": "XK", "Bosniak": "BA",
+    "New Zealand": "NZ", "U.S.": "US", "U.S": "US", "US": "US", "UK": "GB",
 }  # fmt: skip
 
 # The adjective used to name a country's body ("Russian Foreign Ministry").
@@ -343,6 +357,12 @@ ROLE_HEADS: frozenset[str] = frozenset(
         "diplomat",
         "chairperson",
         "president-elect",
+        "analyst",
+        "researcher",
+        "fellow",
+        "professor",
+        "economist",
+        "expert",
     ]
 )
 
@@ -451,6 +471,10 @@ ROLE_MODIFIERS: frozenset[str] = frozenset(
         "urban",
         "rural",
         "religious",
+        "political",
+        "research",
+        "legal",
+        "independent",
     ]
 )
 
