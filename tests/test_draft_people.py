@@ -179,3 +179,26 @@ def test_okina_initial_name_and_small_state_demonyms() -> None:
     )
     assert got["leota"] == ("ʻAmosa Leota", "Prime Minister", "WS", ("Amosa Leota",))
     assert people("Fijian Prime Minister Jone Rabuka said so.")["rabuka"][2] == "FJ"
+
+
+def test_initials_in_names_and_abbreviated_bodies() -> None:
+    got = people("Indian External Affairs Minister S. Jaishankar said India would help.")
+    assert got["jaishankar"] == ("S. Jaishankar", "External Affairs Minister", "IN", ())
+    assert people("Nepal’s Prime Minister K.P. Sharma Oli said it would hold.")["oli"][:3] == (
+        "K.P. Sharma Oli",
+        "Prime Minister",
+        "NP",
+    )
+    # An abbreviation ending a sentence does not start a name.
+    assert people("The deal was backed by the E.U. He added that it was done.") == {}
+    assert people("The U.K. Foreign Secretary David Lammy said so.")["lammy"][2] == "GB"
+    (envoy,) = cast_of("U.N. envoy Hans Grundberg said the talks would resume.").people
+    assert (envoy.role, envoy.organization) == ("Envoy", "United Nations")
+
+
+def test_the_countrys_minister_is_of_the_country_named_last() -> None:
+    got = people(
+        "Peru and Chile met. Chile's navy waited. The country's defence minister, Ana Soto, "
+        "said it was over."
+    )
+    assert got["soto"][1:3] == ("Defence Minister", "CL")

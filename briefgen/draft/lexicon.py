@@ -107,6 +107,7 @@ DEMONYMS: dict[str, str] = {
     "Tuvaluan": "TV", "Vanuatuan": "VU", "Ni-Vanuatu": "VU", "I-Kiribati": "KI",
     "Kiribati": "KI", "Sahrawi": "EH", "Hong Kong": "HK", "Kosovar": "XK", "Bosniak": "BA",
     "New Zealand": "NZ", "U.S.": "US", "U.S": "US", "US": "US", "UK": "GB",
+    "U.K.": "GB", "U.K": "GB",
 }  # fmt: skip
 
 # The adjective used to name a country's body ("Russian Foreign Ministry").

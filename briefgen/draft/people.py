@@ -189,7 +189,22 @@ def _org_of_word(word: str) -> str | None:
     base = _POSSESSIVE.sub("", word)
     if base in NEWS_AGENCIES:
         return None
-    return ORGANIZATIONS.get(base) or (base if base in BODY_COUNTRY else None)
+    found = ORGANIZATIONS.get(base) or ORGANIZATIONS.get(base + ".")  # "U.N" token of "U.N."
+    return found or (base if base in BODY_COUNTRY else None)
+
+
+def _last_country_before(text: str, pos: int) -> str | None:
+    """The country named last before ``pos``: what "the country's minister" refers to."""
+    last = None
+    at = 0
+    while at < pos:
+        if (at == 0 or not text[at - 1].isalnum()) and text[at].isupper():
+            found = country_at(text, at)
+            if found and found[1] <= pos:
+                last, at = found[0], found[1]
+                continue
+        at += 1
+    return last
 
 
 def _role_text(words: Sequence[str]) -> str:
@@ -291,6 +306,9 @@ def _left_info(cand: _Candidate, text: str) -> None:
         cand.former = True
     if word.lower() in ("its", "whose"):
         cand.org_ref = True
+        return
+    if word.lower() in ("country's", "country’s", "nation's", "nation’s"):
+        cand.country = _last_country_before(text, tokens[i].start())
         return
     country = _country_of_word(word)
     if country is None and i >= 1:
@@ -405,11 +423,25 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
     for token in _TOKEN.finditer(text):
         word = token.group(0)
         initial = word.lstrip("ʻʼ‘’'")[:1] or word[0]  # "ʻAisake": the ʻokina is a letter
-        capital = (initial.isupper() and not (len(word) > 1 and word.isupper())) or bool(
-            _NAME_PREFIX.match(word)
+        letters = word.replace(".", "")
+        is_initials = (
+            bool(re.fullmatch(r"[A-Z](?:\.[A-Z])*", word))
+            and text[token.end() : token.end() + 2] == ". "
+            and letters not in ORGANIZATIONS
+            and letters not in DEMONYMS
+        )
+        capital = (
+            (initial.isupper() and not (len(word) > 1 and word.isupper()))
+            or is_initials
+            or bool(_NAME_PREFIX.match(word))
         )
         particle = word.lower() in NAME_PARTICLES and word[0].islower()
-        joined = current and text[current[-1].end() : token.start()] == " "
+        gap = text[current[-1].end() : token.start()] if current else ""
+        # Initials: "S. Jaishankar", "K.P. Sharma Oli".
+        initial_before = bool(current) and bool(
+            re.fullmatch(r"(?:[A-Z]\.?)+", current[-1].group(0))
+        )
+        joined = gap == " " or (initial_before and gap == ". ")
         possessive = _POSSESSIVE.search(current[-1].group(0)[-2:]) if current else None
         if current and joined and not possessive and (capital or particle):
             current.append(token)
