@@ -46,6 +46,16 @@ def dates(sentence: str, ref: PartialDate | None = WEDNESDAY) -> list[str]:
         ("The first cargoes are expected to move by 30 December.", ["2023-12-30"]),
         ("The ministers gave negotiators until June 30 to settle it.", ["2023-06-30"]),
         ("The ministers gave negotiators until October to settle it.", ["2023-10"]),
+        (
+            "Its board approved a loan on 20 June 2018; he lost power the following year.",
+            ["2018-06-20", "2019"],
+        ),
+        (
+            "A road opened on May 8, 2020, and a new map came later that month.",
+            ["2020-05-08", "2020-05"],
+        ),
+        ("Its claim rests on the 1816 Treaty of Sugauli.", ["1816"]),
+        ("It sent the 1500 soldiers home.", []),
         ("It rose 12% and 2,000 people marched.", []),
     ],
 )

@@ -202,3 +202,45 @@ def test_the_countrys_minister_is_of_the_country_named_last() -> None:
         "said it was over."
     )
     assert got["soto"][1:3] == ("Defence Minister", "CL")
+
+
+def test_family_name_first_when_the_text_shows_it() -> None:
+    got = people(
+        "President Moon Jae-in met Unification Minister Kwon Young-se on Monday. Kwon said the "
+        "offer stood. Chinese Foreign Minister Wang Yi said talks were welcome, and Wang added "
+        "that Beijing would help."
+    )
+    assert got["moon"][:2] == ("Moon Jae-in", "President")
+    assert got["kwon"][:2] == ("Kwon Young-se", "Unification Minister")
+    assert got["wang"][:3] == ("Wang Yi", "Foreign Minister", "CN")
+
+
+def test_relatives_named_for_someone_elses_sake_are_not_participants() -> None:
+    got = people(
+        "Kim Yo-jong, the sister of North Korean leader Kim Jong Un, said in a statement that "
+        "talks were pointless."
+    )
+    assert list(got) == ["kim"]
+
+
+def test_spellings_of_one_person_within_an_article() -> None:
+    got = people(
+        "Prak Sokhonn, Cambodia’s foreign minister, has called for talks. Prak Sokhon was "
+        "quoted as saying by AKP that it was fine. Nepal’s Foreign Minister Arzu Rana Deuba "
+        "agreed. Rana Deuba told a news conference it was done."
+    )
+    assert got["sokhonn"][3] == ("Prak Sokhon",)
+    assert got["deuba"][3] == ("Rana Deuba",)
+    # Different first names: two people.
+    assert len(people("Raúl Castro said yes. Fidel Castro said no.")) == 2
+
+
+def test_central_bank_and_joint_chiefs_are_bodies() -> None:
+    cast = cast_of(
+        "Chile’s central bank said it would act. The Joint Chiefs of Staff said in a statement "
+        "that the missiles flew 350 km."
+    )
+    assert {b.name: b.country for b in cast.bodies} == {
+        "Chile’s central bank": "CL",
+        "Joint Chiefs of Staff": None,
+    }

@@ -160,3 +160,23 @@ def test_speaker_before_a_long_relative_clause() -> None:
         "states could no longer rely on “goodwill alone”."
     )
     assert got == [("goodwill alone", "kask", None)]
+
+
+def test_it_called_refers_to_the_body_and_according_to_governs_the_sentence() -> None:
+    got = attributed(
+        INTRO + "The Joint Chiefs of Staff said the missiles flew 350 km. It called the launch "
+        "“a clear provocation”.\n\nAccording to Ana Puri, a research fellow at the Baltic "
+        "Institute, the timing suggested Moscow wanted to show it “sets the agenda”."
+    )
+    assert got == [
+        ("a clear provocation", "joint chiefs of staff", None),
+        ("sets the agenda", "puri", None),
+    ]
+
+
+def test_said_the_countrys_minister_then_the_name() -> None:
+    got = attributed(
+        INTRO + "“Our troops are on full alert,” said the country’s defence minister, Toomas "
+        "Rebane, during a visit."
+    )
+    assert got == [("Our troops are on full alert", "rebane", None)]

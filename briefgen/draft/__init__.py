@@ -96,8 +96,6 @@ def _background_people(
     """Keys of people who are never quoted and named only in sentences about earlier years
     ("soldiers overthrew President X in July 2023", "after Y took office in 2016"): the
     story's background, not its participants."""
-    if date is None:
-        return []
     quoted = {q.speaker for q in quotes}
     background: list[str] = []
     for person in cast.people:
@@ -109,8 +107,10 @@ def _background_people(
     return background
 
 
-def _about_earlier_years(text: str, at: int, date: PartialDate) -> bool:
+def _about_earlier_years(text: str, at: int, date: PartialDate | None) -> bool:
     """Whether the sentence around ``at`` is dated, and only to years before ``date``."""
+    if date is None:
+        return False
     for start, end in split_sentences(text):
         if start <= at < end:
             found = find_dates(text[start:end], date)

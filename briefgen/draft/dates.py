@@ -56,7 +56,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "y",
         re.compile(
             rf"\b(?P<lead>{_LEAD}|the|a|its|their)\s+(?:early\s+|late\s+|mid-?)?"
-            r"(?P<y>(?:19|20)\d{2})\b(?![-–/]\d|\s*(?:%|per\b|people|km|troops|tonnes))"
+            r"(?P<y>1[6-9]\d{2}|20\d{2})\b(?![-–/]\d|\s*(?:%|per\b|people|km|troops|tonnes"
+            r"|soldiers|homes|families|dollars|miles|metres|meters|kilometres|kilometers|tons"
+            r"|barrels|megawatts|MW|hectares|acres|workers|children|civilians|refugees))"
         ),
     ),
     (
@@ -141,8 +143,36 @@ def find_full_date(text: str) -> PartialDate | None:
     return None
 
 
+# "… in 2018, and lost the presidency the following year", "later that month": relative to
+# the date named just before in the same sentence.
+_ANAPHORIC = re.compile(
+    r"\b(?:the\s+(?P<fy>following|next|previous)\s+year|a\s+year\s+(?P<ay>later|earlier)"
+    r"|(?P<tm>later|earlier)\s+that\s+month)\b",
+    re.IGNORECASE,
+)
+
+
 def find_dates(sentence: str, article_date: PartialDate | None) -> list[DateMention]:
     """Every date in a sentence that can be placed on a calendar, at its precision."""
+    found = _absolute_and_relative(sentence, article_date)
+    for match in _ANAPHORIC.finditer(sentence):
+        earlier = [m for m in found if m.end <= match.start()]
+        if not earlier:
+            continue
+        prior = earlier[-1].date
+        if match["tm"]:
+            if not prior.month:
+                continue
+            value = PartialDate(prior.year, prior.month)
+        else:
+            word = (match["fy"] or match["ay"]).lower()
+            value = PartialDate(prior.year + (-1 if word in ("previous", "earlier") else 1))
+        found.append(DateMention(value, *match.span()))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _absolute_and_relative(sentence: str, article_date: PartialDate | None) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:

@@ -242,6 +242,7 @@ NEWS_AGENCIES: frozenset[str] = frozenset(
 ORG_HEADS: frozenset[str] = frozenset(
     [
         "Ministry",
+        "Chiefs",
         "Agency",
         "Council",
         "Commission",
@@ -476,6 +477,9 @@ ROLE_MODIFIERS: frozenset[str] = frozenset(
         "research",
         "legal",
         "independent",
+        "cabinet",
+        "unification",
+        "external",
     ]
 )
 

@@ -68,13 +68,16 @@ _MINISTRY = re.compile(
     + _PORTFOLIO
     + r"){0,3}))?"
 )
+_CENTRAL_BANK = re.compile(r"\b(?P<who>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)(?:['’]s)?\s+central\s+bank\b")
 _ANAPHOR = re.compile(
     r"\b[Tt]he\s+(?P<word>ministry|minister|president|spokesman|spokeswoman|spokesperson"
     r"|envoy|premier|prime\s+minister|chancellor|ambassador)\b"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # "it said" after a body's quote stands for the body last named.
-_IT_SAID = re.compile(r"\b[Ii]t\s+(?=(?:said|added|says|stated|noted|warned|stressed)\b)")
+_IT_SAID = re.compile(
+    r"\b[Ii]t\s+(?=(?:said|added|says|stated|noted|warned|stressed|called|described|urged)\b)"
+)
 _NOT_NAME = frozenset(
     """United Nations States Republic Kingdom Islamic Democratic Federation News Press Arab
     Union Emirates Council Minister Ministry Foreign Affairs Agency Department Office League
@@ -252,9 +255,19 @@ def _historical(words: list[str]) -> bool:
     )
 
 
+# "the sister of North Korean leader Kim Jong Un": named for someone else's sake.
+_RELATION = re.compile(
+    r"\b(?:sister|brother|father|mother|son|daughter|wife|husband|widow|widower|uncle|aunt"
+    r"|nephew|niece|grandfather|grandson|granddaughter|predecessor|successor)\s+of\s+"
+    r"(?:the\s+)?(?:[\w’'.-]+\s+){0,4}$"
+)
+
+
 def _left_info(cand: _Candidate, text: str) -> None:
     """Role, country and body from the words before a name."""
     before = text[: cand.start]
+    if _RELATION.search(before[-80:]):
+        cand.former = True
     tokens = list(_TOKEN.finditer(before))
     i = len(tokens) - 1
     # Honorifics stand between a title and a name ("Foreign Minister Prince Faisal").
@@ -396,6 +409,8 @@ def _appositive_tail(words: list[str], org: str | None) -> tuple[list[str], str,
             found = _org_of_word(" ".join(named)) or _org_of_word(last)
             if found or (last.isupper() and len(last) >= 3):
                 return words[:k], "", org or found or last
+            if last in ORG_HEADS:  # "of the ruling Workers' Party": a national body
+                return words[:k], "", org
             continue
         if all(w[:1].isupper() for w in rest):
             return words[:k], f" {word} {' '.join(rest)}", org
@@ -501,9 +516,12 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def surname_of(name: str) -> str:
-    """The surname as the text reuses it ("al-Assad", "Al Saud" kept whole; "Jr" dropped)."""
+def surname_of(name: str, surname_first: bool = False) -> str:
+    """The surname as the text reuses it ("al-Assad", "Al Saud" kept whole; "Jr" dropped;
+    "Lee" of "Lee Jae-myung" when the text puts the family name first)."""
     parts = name.split()
+    if surname_first and len(parts) >= 2:
+        return parts[0]
     while len(parts) > 2 and parts[-1].rstrip(".") in ("Jr", "Sr", "II", "III", "IV"):
         parts = parts[:-1]
     if len(parts) >= 2 and parts[-2] in ("Al", "El", "Abu", "Bin", "Ibn"):
@@ -511,15 +529,65 @@ def surname_of(name: str) -> str:
     return parts[-1]
 
 
-def _surname_key(name: str) -> str:
-    return fold(re.sub(r"^(?:al|el|ad|as|an)-", "", surname_of(name), flags=re.IGNORECASE))
+def _surname_key(name: str, surname_first: bool = False) -> str:
+    surname = surname_of(name, surname_first)
+    return fold(re.sub(r"^(?:al|el|ad|as|an)-", "", surname, flags=re.IGNORECASE))
 
 
-def _same_person(a: str, b: str) -> bool:
+def _same_person(a: str, b: str, surname_first: bool = False) -> bool:
+    if surname_first:
+        given_a, given_b = (fold(" ".join(n.split()[1:]).replace("-", " ")) for n in (a, b))
+        return difflib.SequenceMatcher(None, given_a, given_b).ratio() >= 0.8
+    parts_a, parts_b = fold(a).split(), fold(b).split()
+    shorter, longer = sorted((parts_a, parts_b), key=len)
+    if len(shorter) >= 2 and longer[-len(shorter) :] == shorter:
+        return True  # "Rana Deuba" of "Arzu Rana Deuba"
     first_a, first_b = fold(a.split()[0]), fold(b.split()[0])
     return difflib.SequenceMatcher(None, first_a, first_b).ratio() >= 0.6 or (
         first_a[:1] == first_b[:1] and len(a.split()) != len(b.split())
     )
+
+
+def _spelling_of(key: str, name: str, groups: dict[str, list[list[_Candidate]]]) -> str | None:
+    """The key of a surname spelled another way ("Sokhon" for "Sokhonn") by a person with
+    the same first name: transliterations vary within one article."""
+    given = fold(name.split()[0])
+    for other, lists in groups.items():
+        if len(key) < 4 or difflib.SequenceMatcher(None, key, other).ratio() < 0.85:
+            continue
+        if any(fold(group[0].name.split()[0]) == given for group in lists):
+            return other
+    return None
+
+
+# A Korean-style given name: "Jae-myung", "Yo-jong" (lower case after the hyphen).
+_HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def _surname_first_names(names: Sequence[str], paragraphs: Sequence[str]) -> frozenset[str]:
+    """Names whose family name comes first, as the text shows: a Korean-style hyphenated
+    given name, or the first word standing alone later ("Lee said") while the last never does."""
+    text = "\n".join(paragraphs)
+    found = set()
+    for name in set(names):
+        parts = name.split()
+        if not 2 <= len(parts) <= 3 or parts[0] in NAME_PARTICLES:
+            continue
+        given = parts[1:]
+        hyphenated = any(_HYPHENATED_GIVEN.match(p) for p in given) or (
+            len(given) == 2 and f"{parts[0]} {given[0]}-{given[1].lower()}" in text
+        )
+        first_alone = any(  # not followed by another capitalised word
+            not re.sub(r"^(?:['’]s)? ", "", text[m.end() :])[:1].isupper()
+            for m in re.finditer(rf"(?<![\w’'-]){re.escape(parts[0])}(?![\w-])", text)
+        )
+        last_alone = any(
+            not text[: m.start()].rstrip().endswith(given[-2] if len(given) > 1 else parts[0])
+            for m in re.finditer(rf"(?<![\w’'-]){re.escape(parts[-1])}(?![\w-])", text)
+        )
+        if hyphenated or (first_alone and not last_alone):
+            found.add(name)
+    return frozenset(found)
 
 
 def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
@@ -569,10 +637,14 @@ def _merge_people(
     body_mentions: Sequence[Mention],
 ) -> list[Person]:
     groups: dict[str, list[list[_Candidate]]] = {}
+    first = _surname_first_names([c.name for c in candidates], paragraphs)
     for cand in candidates:
-        key = _surname_key(cand.name)
+        order = cand.name in first
+        key = _surname_key(cand.name, order)
+        if key not in groups:
+            key = _spelling_of(key, cand.name, groups) or key
         for group in groups.setdefault(key, []):
-            if _same_person(group[0].name, cand.name):
+            if _same_person(group[0].name, cand.name, order):
                 group.append(cand)
                 break
         else:
@@ -584,8 +656,9 @@ def _merge_people(
         key=lambda g: (g[0].para, g[0].start),
     )
     for group in ordered:
-        surname = surname_of(group[0].name)
-        skey = _surname_key(group[0].name)
+        order = group[0].name in first
+        surname = surname_of(group[0].name, order)
+        skey = _surname_key(group[0].name, order)
         speaks = any(c.speaks for c in group) or _surname_speaks(paragraphs, surname)
         has_role = any(c.role and not c.former for c in group)
         if not (speaks or has_role):
@@ -793,6 +866,12 @@ def _find_bodies(
                 name = ORGANIZATIONS[name]
             start = match.end() - len(" ".join(words))
             add(Body(fold(name), name, (), _country_of_word(words[0])), start, match.end(), name)
+        # "Argentina's central bank", "the Turkish central bank": named as written.
+        for match in _CENTRAL_BANK.finditer(text):
+            code = _country_of_word(match["who"])
+            if code:
+                short = f"{ADJECTIVE_OF.get(code, match['who'])} Central Bank"
+                add(Body(fold(short), match.group(0), (), code), *match.span(), match.group(0))
         # An acronym that speaks is a body: "the U.N. mission in Congo, MONUSCO, said".
         for match in re.finditer(r"(?<![\w.-])([A-Z]{3,})(?![\w.-])", text):
             acronym = match.group(1)

@@ -27,7 +27,7 @@ _CUE = re.compile(
     r"|confirmed|denied|hoped|welcomed|condemned|criticised|criticized|praised|thanked)\b"
 )
 # Between "said" and its speaker only titles may stand: "said Kremlin spokesman Pavel Orlov".
-_INVERTED_GAP = re.compile(r"^[\s,]*((?:[\w’'.-]+\s+){0,5}?)$")
+_INVERTED_GAP = re.compile(r"^[\s,]*((?:[\w’'.-]+,?\s+){0,6}?)$")
 _CONTEXTS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
@@ -254,9 +254,12 @@ def _title_gap(gap: str) -> bool:
     match = _INVERTED_GAP.match(gap)
     if not match or "_" in gap:
         return False
-    for word in match.group(1).split():
+    for word in match.group(1).replace(",", " ").split():
         bare = re.sub(r"['’]s?$", "", word)
-        if word.lower() in ("the", "a", "an") or bare[:1].isupper():
+        # "said the country's defence minister, Ahn Gyu-back"
+        if word.lower() in ("the", "a", "an", "its", "his", "her", "their") or bare[:1].isupper():
+            continue
+        if bare.lower() in ("country", "nation", "government", "region"):
             continue
         if word.lower() not in _ROLE_WORDS and word.lower().rstrip("s") not in _ROLE_WORDS:
             return False
@@ -273,6 +276,9 @@ def _attribute(
     resolver: _Resolver,
 ) -> tuple[str, str] | None:
     def distance(cue: tuple[int, int, str]) -> int:
+        # "According to X, …" opening the sentence governs every quote in it.
+        if cue[2].lower().startswith("according") and not masked[s_start : cue[0]].strip():
+            return -1
         if cue[0] >= span.end:
             return cue[0] - span.end
         return max(0, span.start - cue[1])
