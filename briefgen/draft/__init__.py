@@ -22,7 +22,7 @@ from briefgen.draft.article import (
     uses_single_quotes,
 )
 from briefgen.draft.dates import find_dates
-from briefgen.draft.lexicon import NEWS_AGENCIES, country_name
+from briefgen.draft.lexicon import CAPITALS, NEWS_AGENCIES, country_name
 from briefgen.draft.people import Cast, country_at, find_cast
 from briefgen.draft.quotes import Quote, find_quotes
 from briefgen.draft.skeleton import FILL_IN, lay_out, skeleton_values
@@ -116,6 +116,79 @@ def _about_earlier_years(text: str, at: int, date: PartialDate | None) -> bool:
             found = find_dates(text[start:end], date)
             return bool(found) and all(m.date.year < date.year for m in found)
     return False
+
+
+def _story_country(article: Article, text: str) -> str | None:
+    """The country a story is about, for titles the text leaves unqualified ("President
+    Lee", "Foreign Minister X"): the dateline's, when the headline or lead names it too, else
+    a country the headline opens with."""
+    lead_paras = [p.text for p in article.body[:1]]
+    named = _codes_in(article.headline) | set().union(*(_codes_in(t) for t in lead_paras))
+    if article.dateline_place:
+        code = CAPITALS.get(article.dateline_place) or _dateline_country(
+            text, article.dateline_place
+        )
+        if code and code in named:
+            return code
+    opening = re.match(r"[^\s,]+(?:\s[A-Z][^\s,]*)*", article.headline)
+    if opening:
+        found = country_at(article.headline, 0)
+        rest = article.headline[found[1] :] if found else ""
+        if found and not re.match(r"^(?:['’]s)?\s*(?:,|and\b|&)", rest):
+            return found[0]
+    return None
+
+
+def _codes_in(text: str) -> set[str]:
+    codes = {code for name, code in CAPITALS.items() if re.search(rf"\b{re.escape(name)}\b", text)}
+    for at in range(len(text)):
+        if text[at].isupper() and (at == 0 or not text[at - 1].isalnum()):
+            found = country_at(text, at)
+            if found:
+                codes.add(found[0])
+    return codes
+
+
+def _place_before(text: str, end: int) -> str | None:
+    """A capital or country the sentence names before ``end``: "In Tokyo, Chief Cabinet
+    Secretary …", "at a briefing in Beijing, spokesperson …"."""
+    start = max((s for s, _ in split_sentences(text) if s <= end), default=0)
+    prefix = text[start:end]
+    hits = [
+        (m.start(), code)
+        for name, code in CAPITALS.items()
+        for m in re.finditer(rf"\b(?i:in|from|to)\s+{re.escape(name)}\b", prefix)
+    ]
+    return max(hits)[1] if hits else None
+
+
+# Titles of a national government, whose country a story may leave unsaid; not those of
+# international bodies ("Commissioner", "Alliance spokesperson") or of analysts.
+_NATIONAL_TITLE = re.compile(
+    r"(?i)\b(?:minister|president|premier|chancellor|(?:cabinet|state|foreign|defen[cs]e|home)"
+    r"\s+secretary|ministry\s+spokes\w+|army\s+chief|chief\s+of\s+staff)\b"
+)
+
+
+def _unqualified_countries(
+    cast: Cast, article: Article, paragraphs: list[str], text: str
+) -> tuple[Cast, list[str]]:
+    """Give people with a title but no country the country of the place named before them
+    in the sentence, or the story's country; the analyst is told whom this touched."""
+    home = _story_country(article, text)
+    people, guessed = [], []
+    for person in cast.people:
+        if person.country or person.organization or not _NATIONAL_TITLE.search(person.role or ""):
+            people.append(person)
+            continue
+        first = next((m for m in cast.mentions if m.key == person.key), None)
+        code = _place_before(paragraphs[first.para], first.start) if first else None
+        code = code or home
+        if code:
+            guessed.append(person.name)
+            person = replace(person, country=code)
+        people.append(person)
+    return replace(cast, people=tuple(people)), guessed
 
 
 def _participants(
@@ -236,6 +309,12 @@ def draft_brief(
     is_body = [p.kind == "body" for p in article.paragraphs]
     cast = find_cast(paragraphs, is_body)
     report = find_quotes(paragraphs, is_body, cast)
+    cast, guessed = _unqualified_countries(cast, article, paragraphs, text)
+    if guessed:
+        notes.append(
+            f"country not given with the title of {', '.join(guessed)}: taken from the place "
+            "named before them or the story's dateline and headline — check"
+        )
     background = _background_people(cast, paragraphs, date, report.quotes)
     if background:
         left_out = [p for p in cast.people if p.key in background]
