@@ -244,3 +244,42 @@ def test_central_bank_and_joint_chiefs_are_bodies() -> None:
         "Chile’s central bank": "CL",
         "Joint Chiefs of Staff": None,
     }
+
+
+def _drafted(text: str) -> tuple[dict[str, dict[str, str]], tuple[str, ...]]:
+    import yaml
+
+    from briefgen.dates import PartialDate
+    from briefgen.draft import draft_brief
+
+    draft = draft_brief(text, source_file="sources/a.txt", date=PartialDate(2025, 6, 3))
+    return yaml.safe_load(draft.yaml())["participants"], draft.notes
+
+
+def test_unqualified_titles_take_the_place_named_or_the_storys_country() -> None:
+    participants, notes = _drafted(
+        "Chile fires navy chief after collision at sea\n\n"
+        "SANTIAGO, Chile (AP) — Chile’s navy lost a ship on Tuesday.\n\n"
+        "President Gabriel Boric said the navy had failed. In Lima, Prime Minister Eduardo "
+        "Arana told reporters that Peru would help. Alliance spokesperson Ana Kohl said NATO "
+        "was watching.\n"
+    )
+    assert participants["boric"]["country"] == "CL"  # the dateline's, named in the lead
+    assert participants["arana"]["country"] == "PE"  # "In Lima, …"
+    assert participants["kohl"]["country"] == "FILL IN"  # not a national title
+    assert any("Gabriel Boric, Eduardo Arana" in n and "check" in n for n in notes)
+
+
+def test_headline_opening_with_a_country_gives_it_when_the_dateline_does_not() -> None:
+    participants, _ = _drafted(
+        "Moldova opens accession talks\n\n"
+        "BRUSSELS (AP) — Talks opened on Tuesday.\n\n"
+        "Foreign Minister Mihai Popșoi said it was a great day.\n"
+    )
+    assert participants["popsoi"]["country"] == "MD"
+    participants, _ = _drafted(
+        "Moldova and Ukraine open accession talks\n\n"
+        "BRUSSELS (AP) — Talks opened on Tuesday.\n\n"
+        "Foreign Minister Mihai Popșoi said it was a great day.\n"
+    )
+    assert participants["popsoi"]["country"] == "FILL IN"
