@@ -85,6 +85,19 @@ class Score:
 SCORED_ON = dt.date(2026, 11, 26)
 
 
+class _Yaml12Loader(yaml.SafeLoader):
+    """Truth files are read as briefgen reads YAML (1.2): ``country: NO`` is Norway."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 def fold(text: Any) -> str:
     """Case-, accent-, quote- and dash-insensitive form for comparing."""
     text = unicodedata.normalize("NFKD", str(text or ""))
@@ -149,7 +162,7 @@ def role_matches(truth: Any, drafted: Any) -> bool:
 
 
 def score_article(truth_path: Path) -> tuple[Score, dict[str, Any]]:
-    truth = yaml.safe_load(truth_path.read_text(encoding="utf-8"))
+    truth = yaml.load(truth_path.read_text(encoding="utf-8"), Loader=_Yaml12Loader)
     article_path = truth_path.parent / str(truth["article"])
     text = article_path.read_text(encoding="utf-8")
     date_value = str(truth.get("date")) if truth.get("date") else None
