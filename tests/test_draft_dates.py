@@ -56,6 +56,7 @@ def dates(sentence: str, ref: PartialDate | None = WEDNESDAY) -> list[str]:
         ),
         ("Its claim rests on the 1816 Treaty of Sugauli.", ["1816"]),
         ("It sent the 1500 soldiers home.", []),
+        ("Parliament declared an emergency in mid-December.", ["2022-12"]),
         ("It rose 12% and 2,000 people marched.", []),
     ],
 )

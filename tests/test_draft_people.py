@@ -283,3 +283,29 @@ def test_headline_opening_with_a_country_gives_it_when_the_dateline_does_not() -
         "Foreign Minister Mihai Popșoi said it was a great day.\n"
     )
     assert participants["popsoi"]["country"] == "FILL IN"
+
+
+def test_appositive_remits_bodies_and_capitals_that_are_not_people() -> None:
+    got = people("Oleg Serebrian, Moldova’s deputy prime minister for reintegration, said no.")
+    assert got["serebrian"][1:3] == ("Deputy Prime Minister for reintegration", "MD")
+    cast = cast_of(
+        "“No,” said Carla Barnett, the secretary-general of the regional bloc known as CARICOM."
+    )
+    (person,) = cast.people
+    assert (person.role, person.organization) == ("Secretary-General", "CARICOM")
+    got = people("“X,” Ilya Shestakov, head of Russia’s Federal Agency for Fishery, said.")
+    assert got["shestakov"][1:3] == ("Head", "RU")
+    got = people("“X,” said Dhanraj Persaud, a lecturer in politics at the University of Guyana.")
+    assert got["persaud"][1] == "Lecturer"
+    assert people("Abu Dhabi has repeatedly denied the allegation.") == {}
+
+
+def test_story_country_is_not_given_when_the_sentence_names_another() -> None:
+    participants, _ = _drafted(
+        "Guyana says soldiers killed in border ambush\n\n"
+        "GEORGETOWN, Guyana (AP) — Guyana said on Tuesday that soldiers were killed.\n\n"
+        "President Irfaan Ali said Guyana would defend itself. On Monday, President Nicolás "
+        "Maduro repeated that Venezuela would never give up its claim.\n"
+    )
+    assert participants["ali"]["country"] == "GY"
+    assert participants["maduro"]["country"] == "FILL IN"

@@ -180,3 +180,27 @@ def test_said_the_countrys_minister_then_the_name() -> None:
         "Rebane, during a visit."
     )
     assert got == [("Our troops are on full alert", "rebane", None)]
+
+
+def test_person_after_a_body_and_title_and_across_an_appositive() -> None:
+    got = attributed(
+        INTRO + "Russia was “ready to help”, according to Kremlin spokesman Dmitry Peskov.\n\n"
+        "“The other side mixes politics with fish,” Ilya Shestakov, head of Russia’s Federal "
+        "Agency for Fishery, was quoted as saying by the Interfax news agency."
+    )
+    assert [(q, who) for q, who, _ in got] == [
+        ("ready to help", "peskov"),
+        ("The other side mixes politics with fish", "shestakov"),
+    ]
+
+
+def test_a_shorter_name_of_a_body_is_that_body_and_repeat_is_a_cue() -> None:
+    got = attributed(
+        INTRO + "The soldiers were shot, the Guyana Defence Force said in a statement.\n\n"
+        "“This was a deliberate ambush,” the Defence Force said.\n\n"
+        "Kask used his weekly program to repeat that Estonia would “never yield” its land."
+    )
+    assert [(q, who) for q, who, _ in got] == [
+        ("This was a deliberate ambush", "guyana defence force"),
+        ("never yield", "kask"),
+    ]

@@ -149,6 +149,10 @@ def _codes_in(text: str) -> set[str]:
     return codes
 
 
+def _sentence_at(text: str, at: int) -> str:
+    return next((text[s:e] for s, e in split_sentences(text) if s <= at < e), text)
+
+
 def _place_before(text: str, end: int) -> str | None:
     """A capital or country the sentence names before ``end``: "In Tokyo, Chief Cabinet
     Secretary …", "at a briefing in Beijing, spokesperson …"."""
@@ -165,7 +169,7 @@ def _place_before(text: str, end: int) -> str | None:
 # Titles of a national government, whose country a story may leave unsaid; not those of
 # international bodies ("Commissioner", "Alliance spokesperson") or of analysts.
 _NATIONAL_TITLE = re.compile(
-    r"(?i)\b(?:minister|president|premier|chancellor|(?:cabinet|state|foreign|defen[cs]e|home)"
+    r"(?i)\b(?:minister|president|premier|chancellor|governor|(?:cabinet|state|foreign|defen[cs]e|home)"
     r"\s+secretary|ministry\s+spokes\w+|army\s+chief|chief\s+of\s+staff)\b"
 )
 
@@ -183,7 +187,10 @@ def _unqualified_countries(
             continue
         first = next((m for m in cast.mentions if m.key == person.key), None)
         code = _place_before(paragraphs[first.para], first.start) if first else None
-        code = code or home
+        if code is None and home and first:
+            # "President X … repeated that Venezuela would …" in a Guyana story: unsure.
+            sentence = _sentence_at(paragraphs[first.para], first.start)
+            code = home if _codes_in(sentence) <= {home} else None
         if code:
             guessed.append(person.name)
             person = replace(person, country=code)

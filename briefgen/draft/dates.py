@@ -48,8 +48,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "m",
         re.compile(
-            rf"\b(?P<lead>{_LEAD})\s+(?:the\s+end\s+of\s+|early\s+|late\s+)?{_MONTH}\b(?!\s*\d)"
-            + _YREL
+            rf"\b(?P<lead>{_LEAD})\s+(?:the\s+end\s+of\s+|early\s+|late\s+|mid-|mid\s+)?{_MONTH}"
+            r"\b(?!\s*\d)" + _YREL
         ),
     ),
     (

@@ -411,6 +411,7 @@ ROLE_HEADS: frozenset[str] = frozenset(
         "chairperson",
         "president-elect",
         "analyst",
+        "lecturer",
         "researcher",
         "fellow",
         "professor",

@@ -19,6 +19,7 @@ from typing import Literal
 from briefgen.draft.lexicon import (
     ADJECTIVE_OF,
     BODY_COUNTRY,
+    CAPITALS,
     DEMONYMS,
     FUNCTION_WORDS,
     HONORIFICS,
@@ -41,7 +42,7 @@ SPEECH_VERBS = (
     r"|warned|noted|declared|stated|announced|argued|urged|explained|replied|responded|asked"
     r"|continued|cautioned|emphasi[sz]ed|underlined|acknowledged|admitted|conceded|claimed"
     r"|vowed|pledged|described|dismissed|rejected|accused|saying|called|promised|predicted"
-    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated"
+    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated|repeated|repeat|repeating"
     r"|confirmed|denied|hoped|expressed|quoted|welcomed|condemned|criticised|criticized"
     r"|praised|thanked|told\s+\w+|was\s+quoted|is\s+quoted"
 )
@@ -379,19 +380,32 @@ def _right_info(cand: _Candidate, text: str) -> None:
     elif _org_of_word(first):
         org = _org_of_word(first)
         words = words[1:]
-    words, tail, org = _appositive_tail(words, org)
+    tail = _appositive_tail(words, org)
+    words, org = tail.words, tail.organization
+    country = country or tail.country
     if not words or not all(w.lower() in _role_words() for w in words):
         return
     role, _ = _parse_role(words)
     if role and role != "counterpart":
-        cand.role = role + tail
+        cand.role = role + tail.remit
         cand.country = cand.country or country or (BODY_COUNTRY.get(org) if org else None)
         cand.organization = cand.organization or org
 
 
-def _appositive_tail(words: list[str], org: str | None) -> tuple[list[str], str, str | None]:
+@dataclass(frozen=True)
+class _Tail:
+    """What an appositive says after its role words."""
+
+    words: list[str]  # the role words
+    remit: str = ""  # " for Africa", " for reintegration": kept in the role
+    organization: str | None = None
+    country: str | None = None
+
+
+def _appositive_tail(words: list[str], org: str | None) -> _Tail:
     """Split what follows the role in an appositive: "… based in Nairobi" is dropped, a
-    brief "for Africa" stays in the role, "of the regional bloc IGAD" gives the body."""
+    brief "for Africa" stays in the role, "of the regional bloc IGAD" gives the body and
+    "head of Russia's Federal Agency for Fishery" the country."""
     lowered = [w.lower() for w in words]
     for k, word in enumerate(lowered):
         if word == "based" or (word in ("at", "in") and k and words[k - 1].lower() != "of"):
@@ -402,19 +416,23 @@ def _appositive_tail(words: list[str], org: str | None) -> tuple[list[str], str,
             continue
         rest = words[k + 1 :]
         named = [w for w in rest if w[:1].isupper()]
-        if not named or len(rest) > 5:
-            continue
-        if word == "of":
+        if word == "of" and named and len(rest) <= 8:
             last = _POSSESSIVE.sub("", rest[-1])
             found = _org_of_word(" ".join(named)) or _org_of_word(last)
             if found or (last.isupper() and len(last) >= 3):
-                return words[:k], "", org or found or last
-            if last in ORG_HEADS:  # "of the ruling Workers' Party": a national body
-                return words[:k], "", org
+                return _Tail(words[:k], "", org or found or last)
+            if any(_POSSESSIVE.sub("", w) in ORG_HEADS for w in rest):
+                # "of the ruling Workers' Party", "of Russia's Federal Agency": a national body
+                country = next((c for w in rest if (c := _country_of_word(w))), None)
+                return _Tail(words[:k], "", org, country)
             continue
-        if all(w[:1].isupper() for w in rest):
-            return words[:k], f" {word} {' '.join(rest)}", org
-    return words, "", org
+        if (
+            word != "of"
+            and 0 < len(rest) <= 3
+            and (all(w[:1].isupper() for w in rest) or all(w.isalpha() for w in rest))
+        ):
+            return _Tail(words[:k], f" {word} {' '.join(rest)}", org)
+    return _Tail(words, "", org)
 
 
 def _said_name(text: str, start: int, end: int) -> bool:
@@ -509,6 +527,8 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
             end -= len(poss.group(0))
         name = text[run[0].start() : end]
         if name in country_names() or name in ORGANIZATIONS or name in BODY_COUNTRY:
+            continue
+        if name in CAPITALS:  # "Abu Dhabi has denied it": the government, not a person
             continue
         if name in NEWS_AGENCIES:
             continue
@@ -625,7 +645,11 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
         m.key
         for m in body_mentions
         if _SPEAKS_AFTER.match(paragraphs[m.para][m.end :])
-        or re.search(r"\b[Aa]ccording\s+to\s+(?:the\s+)?$", paragraphs[m.para][: m.start])
+        or (
+            re.search(r"\b[Aa]ccording\s+to\s+(?:the\s+)?$", paragraphs[m.para][: m.start])
+            # not "according to Kremlin spokesman Dmitry Peskov"
+            and not re.match(r"\s+(?:[a-z-]+\s+){1,3}[A-Z]", paragraphs[m.para][m.end :])
+        )
     )
     return Cast(tuple(people), tuple(bodies), tuple(mentions), countries, speaking)
 
@@ -826,7 +850,7 @@ def _find_bodies(
     )
     generic = re.compile(
         r"\b(?:[A-Z][\w’'-]+\s+){1,5}(?:" + "|".join(sorted(ORG_HEADS)) + r")\b"
-        r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+){0,3})?"
+        r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+){0,3})?"
     )
     for index, text in enumerate(paragraphs):
         if not body_flags[index]:
@@ -884,6 +908,25 @@ def _find_bodies(
         for surface, name in gazetteer:
             for match in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
                 add(Body(fold(name), name, (), BODY_COUNTRY.get(name)), *match.span(), surface)
+    # "the Defence Force" after "the Guyana Defence Force": the longer name's body.
+    for key, body in list(bodies.items()):
+        words = body.name.split()
+        longer = [
+            k
+            for k, b in bodies.items()
+            if k != key
+            and len(b.name.split()) > len(words) >= 2
+            and b.name.split()[-len(words) :] == words
+        ]
+        if len(longer) != 1:
+            continue
+        del bodies[key]
+        for surface in [body.name, *aliases.pop(key, [])]:
+            if surface not in aliases.setdefault(longer[0], []):
+                aliases[longer[0]].append(surface)
+        mentions = [
+            replace(m, key=longer[0]) if m.key == key and m.kind == "body" else m for m in mentions
+        ]
     # "the Croatian ministry" after "Croatia's foreign ministry" is that ministry, when the
     # story names only one ministry of that country.
     for key, body in list(bodies.items()):

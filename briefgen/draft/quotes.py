@@ -23,7 +23,7 @@ _CUE = re.compile(
     r"|warned|noted|declared|stated|announced|argued|urged|explained|replied|responded|asked"
     r"|continued|cautioned|emphasi[sz]ed|underlined|acknowledged|admitted|conceded|claimed"
     r"|vowed|pledged|described|dismissed|rejected|accused|saying|called|promised|predicted"
-    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated"
+    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated|repeated|repeat|repeating"
     r"|confirmed|denied|hoped|welcomed|condemned|criticised|criticized|praised|thanked)\b"
 )
 # Between "said" and its speaker only titles may stand: "said Kremlin spokesman Pavel Orlov".
@@ -305,6 +305,14 @@ def _subject(
     inverted = None
     if after and _title_gap(masked[end : after[0].start]):
         inverted = after[0]
+        # "according to Kremlin spokesman Dmitry Peskov": the person, not the body.
+        if (
+            inverted.kind == "body"
+            and len(after) > 1
+            and after[1].kind == "person"
+            and _title_gap(masked[inverted.end : after[1].start])
+        ):
+            inverted = after[1]
     if word.lower().startswith("according"):
         return resolver.resolve(inverted) if inverted else None
     if before and re.search(r"\band\s+$", masked[s_start:start]):
@@ -312,6 +320,13 @@ def _subject(
         first = min(before, key=lambda m: m.start)
         return resolver.resolve(first)
     left = None
+    # "X, head of Russia's Federal Agency for Fishery, was quoted": skip the appositive.
+    appositive = re.search(r",[^,_]{1,120},\s*$", masked[s_start:start])
+    if appositive:
+        opening = s_start + appositive.start()
+        people_before = [m for m in before if m.end <= opening and m.kind == "person"]
+        if people_before and not masked[people_before[-1].end : opening].strip():
+            before = [m for m in before if m.end <= opening]
     if before:
         candidate = max(before, key=lambda m: m.end)
         gap = masked[candidate.end : start]
