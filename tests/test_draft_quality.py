@@ -45,7 +45,8 @@ def test_scoring_counts_misses(bench, tmp_path: Path) -> None:  # type: ignore[n
     (tmp_path / "a.truth.yaml").write_text(
         "article: a.txt\ndate: 2024-05-02\ndate_in_text: true\n"
         "participants:\n"
-        "  - {name: Ola Berg, role: Foreign Minister, country: 'NO', kind: person}\n"
+        # Unquoted NO is Norway: truth files are read as YAML 1.2, like fact sheets.
+        "  - {name: Ola Berg, role: Foreign Minister, country: NO, kind: person}\n"
         "  - {name: Kari Dahl, role: Prime Minister, country: 'NO', kind: person}\n"
         "quotes:\n  - {text: 'No deal,', speaker: Ola Berg}\n"
         "  - {text: 'Something else', speaker: Kari Dahl}\n"
