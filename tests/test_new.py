@@ -138,3 +138,16 @@ def test_stdin_style_text_is_copied_as_article_txt(tmp_path: Path) -> None:
     assert data["participants"]["ruiz"] == {"name": "Ana Ruiz", "role": "Foreign Minister",
                                             "country": "CL"}  # fmt: skip
     assert data["positions"][0]["quotes"][0]["text"] == "We will return"
+
+
+def test_every_benchmark_article_drafts_to_a_brief_without_errors(tmp_path: Path) -> None:
+    """The held-out corpus as a smoke test: ids in any script (Næss -> naess), references
+    and verbatim quotes must hold on articles the rules were not written from."""
+    corpus = Path(__file__).parent.parent / "benchmarks" / "draft_corpus"
+    for truth in sorted(corpus.glob("*.truth.yaml")):
+        date = str(yaml.safe_load(truth.read_text(encoding="utf-8"))["date"])
+        article = truth.with_name(truth.name.replace(".truth.yaml", ".txt"))
+        create_brief(tmp_path, article.stem, article_bytes=article.read_bytes(),
+                     article_name=article.name, date=date, today=TODAY)  # fmt: skip
+    errors = [p for p in check(tmp_path) if p["severity"] == "error"]
+    assert errors == []

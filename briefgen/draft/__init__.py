@@ -12,6 +12,8 @@ import re
 import textwrap
 from dataclasses import dataclass, replace
 
+from anyascii import anyascii
+
 from briefgen.dates import PartialDate
 from briefgen.draft.article import (
     Article,
@@ -44,10 +46,9 @@ class Draft:
 
 
 def slugify(text: str) -> str:
-    """Lowercase ASCII slug: ``Al Jazeera`` -> ``al-jazeera``."""
-    from briefgen.draft.lexicon import fold
-
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    """Lowercase ASCII slug from any script: ``Al Jazeera`` -> ``al-jazeera``, ``Næss`` ->
+    ``naess``, ``Лавров`` -> ``lavrov``."""
+    return re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")
 
 
 def source_id_for(publisher: str | None) -> str:

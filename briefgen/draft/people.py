@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from anyascii import anyascii
+
 from briefgen.draft.lexicon import (
     ADJECTIVE_OF,
     BODY_COUNTRY,
@@ -696,7 +698,7 @@ def _merge_people(
         for cand in group:
             if cand.name not in names:
                 names.append(cand.name)
-        key = skey.replace(" ", "-")
+        key = re.sub(r"[^a-z0-9]+", "-", anyascii(skey).lower()).strip("-") or "person"
         base, n = key, 2
         while key in used_ids:
             key, n = f"{base}-{n}", n + 1
