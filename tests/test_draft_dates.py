@@ -57,6 +57,12 @@ def dates(sentence: str, ref: PartialDate | None = WEDNESDAY) -> list[str]:
         ("Its claim rests on the 1816 Treaty of Sugauli.", ["1816"]),
         ("It sent the 1500 soldiers home.", []),
         ("Parliament declared an emergency in mid-December.", ["2022-12"]),
+        ("Elections are due in February.", ["2024-02"]),
+        (
+            "Trump imposed a tariff on goods that do not comply with the deal in October.",
+            ["2022-10"],
+        ),
+        ("Lee, who said he would resign, met Kim on Monday.", ["2023-05-08"]),
         ("It rose 12% and 2,000 people marched.", []),
     ],
 )

@@ -309,3 +309,16 @@ def test_story_country_is_not_given_when_the_sentence_names_another() -> None:
     )
     assert participants["ali"]["country"] == "GY"
     assert participants["maduro"]["country"] == "FILL IN"
+
+
+def test_then_prime_minister_is_history_and_last_june_is_not() -> None:
+    assert people("The government of then-prime minister Imran Khan lobbied for it.") == {}
+    participants, _ = _drafted(
+        "Ottawa and Delhi reset ties\n\n"
+        "OTTAWA (Reuters) - Talks resumed on Tuesday.\n\n"
+        "The thaw began after Prime Minister Mark Carney met his counterpart last June.\n\n"
+        "Relations had collapsed in 2023 after President Ali Koné was overthrown.\n"
+    )
+    # "last June" (June 2024) is within a year of the 3 June 2025 article; 2023 is not.
+    assert "carney" in participants
+    assert "kone" not in participants

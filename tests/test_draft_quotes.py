@@ -204,3 +204,34 @@ def test_a_shorter_name_of_a_body_is_that_body_and_repeat_is_a_cue() -> None:
         ("This was a deliberate ambush", "guyana defence force"),
         ("never yield", "kask"),
     ]
+
+
+def test_pronoun_stands_for_the_previous_sentences_subject() -> None:
+    got = attributed(
+        INTRO + "Kask is due to meet Berzina and the Lithuanian minister Rokas Vaitkus during "
+        "his visit. He said he did not expect a deal but hoped for “a clear path”."
+    )
+    assert got == [("a clear path", "kask", None)]
+
+
+def test_title_of_a_body_then_and_said_and_what_it_called() -> None:
+    got = attributed(
+        INTRO + "EU foreign policy chief Kaja Kallas, speaking in Brussels on Monday, called the "
+        "pressure “a deliberate hybrid attack” and said the bloc stood with Estonia.\n\n"
+        "The army launched what it called “clearance operations” in 2017.\n\n"
+        "“The decision was taken in the interest of both countries,” Latvia’s foreign office "
+        "said in a statement."
+    )
+    assert got == [
+        ("a deliberate hybrid attack", "kallas", None),
+        ("The decision was taken in the interest of both countries", "latvian foreign ministry",
+         "in a statement"),
+    ]  # fmt: skip
+
+
+def test_one_name_transliterated_two_ways() -> None:
+    got = attributed(
+        INTRO + "Arakan Army spokesman Khaing Thukha said the group was ready.\n\n"
+        "“All residents will live in dignity,” Khine Thu Kha said."
+    )
+    assert got == [("All residents will live in dignity", "thukha", None)]

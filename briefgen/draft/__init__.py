@@ -115,7 +115,9 @@ def _about_earlier_years(text: str, at: int, date: PartialDate | None) -> bool:
     for start, end in split_sentences(text):
         if start <= at < end:
             found = find_dates(text[start:end], date)
-            return bool(found) and all(m.date.year < date.year for m in found)
+            # Over a year before the article: "last June" in a February story is not.
+            horizon = date.start() - dt.timedelta(days=365)
+            return bool(found) and all(m.date.end() < horizon for m in found)
     return False
 
 

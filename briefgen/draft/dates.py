@@ -80,6 +80,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _FUTURE = re.compile(
     r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|planned|due\s+to|is\s+due|are\s+due"
+    r"|due\s+(?:in|on|by|before)"
     r"|expected\s+to|plans?\s+to|to\s+be\s+held|set\s+to)\b",
     re.IGNORECASE,
 )
@@ -180,7 +181,7 @@ def _absolute_and_relative(sentence: str, article_date: PartialDate | None) -> l
             span = match.span()
             if any(span[0] < end and start < span[1] for start, end in taken):
                 continue
-            before = sentence[max(0, span[0] - 60) : span[0]]
+            before = sentence[: span[0]]
             value = _resolve(kind, match, article_date, before)
             if value is None:
                 continue
@@ -205,12 +206,15 @@ def _day(year: int, month: int, day: int) -> PartialDate | None:
 
 
 def _tense(before: str) -> int:
-    """+1 when the words just before a date point to the future, -1 to the past, else 0."""
-    words = " ".join(before.split()[-8:])
-    if _FUTURE.search(words):
-        return 1
-    if _PAST.search(words) or _PAST_VERB.search(words):
-        return -1
+    """+1 when the words before a date point to the future, -1 to the past, else 0: the
+    eight words just before it first, then the rest of the sentence ("Trump imposed a
+    tariff on goods that do not comply with the agreement in March")."""
+    for words in (" ".join(before.split()[-8:]), before):
+        # The marker nearest the date wins: "who said he would resign, met him on Monday".
+        future = max((m.end() for m in _FUTURE.finditer(words)), default=-1)
+        past = max((m.end() for p in (_PAST, _PAST_VERB) for m in p.finditer(words)), default=-1)
+        if future >= 0 or past >= 0:
+            return 1 if future > past else -1
     return 0
 
 

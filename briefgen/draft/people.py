@@ -65,7 +65,7 @@ _MINISTRY = re.compile(
     r"(?:\b(?P<the>the|The)\s+)?(?:(?P<who>(?:[A-Z][\w.]*\s)?[A-Z][\w.]*?)(?P<poss>['’]s)?\s+)?"
     r"(?P<kind>(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ff]inance|[Ee]conomy|[Hh]ealth|[Jj]ustice"
     r"|[Tt]rade|[Ee]nergy|[Ww]ater|[Ee]ducation|[Aa]griculture|[Ii]nformation)\s+)?"
-    r"[Mm]inistry\b(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>Foreign\s+Affairs|Defen[cs]e|"
+    r"(?:[Mm]inistry|(?<=[Ff]oreign\s)[Oo]ffice)\b(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>Foreign\s+Affairs|Defen[cs]e|"
     + _PORTFOLIO
     + r"(?:(?:,\s+|,?\s+and\s+)"
     + _PORTFOLIO
@@ -302,6 +302,8 @@ def _left_info(cand: _Candidate, text: str) -> None:
     ):
         role_words.insert(0, tokens[i].group(0))
         i -= 1
+    if i >= 0 and re.match(r"(?i)^(?:then|ex|late|former)-", tokens[i].group(0)):
+        cand.former = True  # "then-prime minister Imran Khan"
     if gap.strip() == "," and not role_words:
         return
     lowered = [w.lower() for w in role_words]
@@ -572,9 +574,19 @@ def _same_person(a: str, b: str, surname_first: bool = False) -> bool:
 
 def _spelling_of(key: str, name: str, groups: dict[str, list[list[_Candidate]]]) -> str | None:
     """The key of a surname spelled another way ("Sokhon" for "Sokhonn") by a person with
-    the same first name: transliterations vary within one article."""
+    the same first name, or of a whole name spelled nearly alike: transliterations vary
+    within one article."""
     given = fold(name.split()[0])
+    whole = fold(name).replace(" ", "")
     for other, lists in groups.items():
+        # "Khaing Thukha" / "Khine Thu Kha": a name without a surname, transliterated twice.
+        for group in lists:
+            written = fold(group[0].name).replace(" ", "")
+            if (
+                len(name.split()) >= 2
+                and difflib.SequenceMatcher(None, whole, written).ratio() >= 0.85
+            ):
+                return other
         if len(key) < 4 or difflib.SequenceMatcher(None, key, other).ratio() < 0.85:
             continue
         if any(fold(group[0].name.split()[0]) == given for group in lists):
@@ -836,7 +848,7 @@ def _ministry(match: re.Match[str]) -> Body | None:
     # and "the Tajik energy ministry" are one body; an official name is kept as written.
     short = " ".join(x for x in (adjective, kind, "Ministry") if x)
     name = short
-    if match["of"] and match["who"]:
+    if (match["of"] or match.group(0).endswith("ffice")) and match["who"]:
         name = match.group(0)[match.start("who") - match.start() :]
     return Body(fold(short), name, (), code)
 

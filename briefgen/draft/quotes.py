@@ -26,6 +26,10 @@ _CUE = re.compile(
     r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated|repeated|repeat|repeating"
     r"|confirmed|denied|hoped|welcomed|condemned|criticised|criticized|praised|thanked)\b"
 )
+_TERM_BEFORE = re.compile(
+    r"\bwhat\s+(?:\w+\s+){1,3}(?:called|calls|call|termed|terms|dubbed|describes\s+as"
+    r"|described\s+as|referred\s+to\s+as)\s*$"
+)
 # Between "said" and its speaker only titles may stand: "said Kremlin spokesman Pavel Orlov".
 _INVERTED_GAP = re.compile(r"^[\s,]*((?:[\w’'.-]+,?\s+){0,6}?)$")
 _CONTEXTS: list[tuple[re.Pattern[str], str]] = [
@@ -137,8 +141,12 @@ def _context(sentence: str) -> str | None:
 class _Resolver:
     """Turns a mention (name, pronoun, "the ministry") into the key of who it stands for."""
 
-    def __init__(self, cast: Cast, inside_quote: set[tuple[int, int]]) -> None:
+    def __init__(
+        self, cast: Cast, inside_quote: set[tuple[int, int]], paragraphs: Sequence[str] = ()
+    ) -> None:
         self.cast = cast
+        self.paragraphs = paragraphs
+        self.named = {(m.para, m.start): m for m in cast.mentions if m.kind == "person"}
         self.people = {p.key: p for p in cast.people}
         self.bodies = {b.key: b for b in cast.bodies}
         named = [
@@ -148,12 +156,51 @@ class _Resolver:
         self.person_keys = [m.key for m in named]
         self.body_mentions = [m for m in cast.mentions if m.kind == "body"]
 
+    def _previous_subject(self, mention: Mention) -> str | None:
+        """ "Ebrard is due to meet Greer and Lutnick. He said …": a pronoun in a sentence that
+        names nobody before it stands for the previous sentence's subject, its first named
+        person."""
+        if not self.paragraphs:
+            return None
+        text = self.paragraphs[mention.para]
+        # From the start of the pronoun's sentence: "He said he …" has no name before "he".
+        bounds = split_sentences(text)
+        opening = next((b[0] for b in bounds if b[0] <= mention.start < b[1]), 0)
+        named_before = [
+            at
+            for p, at in self.person_positions
+            if p == mention.para and opening <= at < mention.start
+        ]
+        if named_before:
+            return None
+        head = text[:opening]
+        para, before = mention.para, head
+        if not before.strip():
+            para -= 1
+            if para < 0:
+                return None
+            before = self.paragraphs[para]
+        bounds = split_sentences(before)
+        if not bounds:
+            return None
+        start, end = next((b for b in reversed(bounds) if before[b[0] : b[1]].strip()), bounds[-1])
+        outside = set(self.person_positions)
+        people = [
+            m
+            for (p, at), m in self.named.items()
+            if p == para and start <= at < end and (p, at) in outside
+        ]
+        return min(people, key=lambda m: m.start).key if people else None
+
     def resolve(self, mention: Mention) -> tuple[str, str] | None:
         if mention.kind == "person":
             return mention.key, "person"
         if mention.kind == "body":
             return mention.key, "body"
         if mention.kind == "pronoun":
+            subject = self._previous_subject(mention)
+            if subject:
+                return subject, "person"
             i = bisect.bisect_left(self.person_positions, (mention.para, mention.start))
             return (self.person_keys[i - 1], "person") if i else None
         if mention.kind == "anaphor":
@@ -184,7 +231,7 @@ def find_quotes(paragraphs: Sequence[str], is_body: Sequence[bool], cast: Cast) 
         for m in by_para.get(i, []):
             if any(s.start <= m.start < s.end for s in spans):
                 inside.add((m.para, m.start))
-    resolver = _Resolver(cast, inside)
+    resolver = _Resolver(cast, inside, paragraphs)
     quotes: list[Quote] = []
     unattributed: list[str] = []
     last: tuple[str, str] | None = None  # speaker of the previous quote
@@ -213,6 +260,9 @@ def find_quotes(paragraphs: Sequence[str], is_body: Sequence[bool], cast: Cast) 
             ]
             context = _context(sentence)
             for span in in_sentence:
+                words = len(text[span.inner_start : span.inner_end].split())
+                if words <= 3 and _TERM_BEFORE.search(masked[s_start : span.start]):
+                    continue  # "what it called “clearance operations”": a term, not a quote
                 speaker = _attribute(span, cues, mentions, masked, s_start, s_end, resolver)
                 how = context
                 if speaker is None and span.start == 0 and run_on:
@@ -318,6 +368,15 @@ def _subject(
     if before and re.search(r"\band\s+$", masked[s_start:start]):
         # "He recalled that …, and said …": the speaker is the clause's subject.
         first = min(before, key=lambda m: m.start)
+        following = [m for m in before if m.start > first.start]
+        # "EU foreign policy chief Kaja Kallas …": the person the body's title belongs to.
+        if (
+            first.kind == "body"
+            and following
+            and following[0].kind == "person"
+            and _title_gap(masked[first.end : following[0].start])
+        ):
+            first = following[0]
         return resolver.resolve(first)
     left = None
     # "X, head of Russia's Federal Agency for Fishery, was quoted": skip the appositive.
