@@ -221,6 +221,9 @@ def test_relatives_named_for_someone_elses_sake_are_not_participants() -> None:
         "talks were pointless."
     )
     assert list(got) == ["kim"]
+    assert (
+        people("Ties collapsed after the killing of separatist leader Hardeep Singh Nijjar.") == {}
+    )
 
 
 def test_spellings_of_one_person_within_an_article() -> None:

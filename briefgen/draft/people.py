@@ -258,10 +258,12 @@ def _historical(words: list[str]) -> bool:
     )
 
 
-# "the sister of North Korean leader Kim Jong Un": named for someone else's sake.
+# "the sister of North Korean leader Kim Jong Un", "the killing of Sikh separatist leader X":
+# named for someone else's sake, or as the victim of an earlier event.
 _RELATION = re.compile(
     r"\b(?:sister|brother|father|mother|son|daughter|wife|husband|widow|widower|uncle|aunt"
-    r"|nephew|niece|grandfather|grandson|granddaughter|predecessor|successor)\s+of\s+"
+    r"|nephew|niece|grandfather|grandson|granddaughter|predecessor|successor"
+    r"|killing|death|murder|assassination|funeral)\s+of\s+"
     r"(?:the\s+)?(?:[\w’'.-]+\s+){0,4}$"
 )
 
