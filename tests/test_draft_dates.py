@@ -63,6 +63,13 @@ def dates(sentence: str, ref: PartialDate | None = WEDNESDAY) -> list[str]:
             ["2022-10"],
         ),
         ("Lee, who said he would resign, met Kim on Monday.", ["2023-05-08"]),
+        ("It came three days after militants raided villages.", ["2023-05-07"]),
+        ("Talks began on May 2 and ended two days later.", ["2023-05-02", "2023-05-04"]),
+        ("They met two days before the vote.", []),
+        (
+            "Total left in April 2021, weeks after jihadists overran Palma in March that year.",
+            ["2021-04", "2021-03"],
+        ),
         ("It rose 12% and 2,000 people marched.", []),
     ],
 )

@@ -325,3 +325,10 @@ def test_then_prime_minister_is_history_and_last_june_is_not() -> None:
     # "last June" (June 2024) is within a year of the 3 June 2025 article; 2023 is not.
     assert "carney" in participants
     assert "kone" not in participants
+
+
+def test_documents_are_not_people_and_the_court_of_auditors_is_a_body() -> None:
+    assert people("On Monday the Athens Declaration said disputes would be settled.") == {}
+    cast = cast_of("Debt stood at 100 per cent of GDP, according to the Court of Auditors.")
+    assert [b.name for b in cast.bodies] == ["Court of Auditors"]
+    assert "court of auditors" in cast.speaking

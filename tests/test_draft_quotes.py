@@ -235,3 +235,42 @@ def test_one_name_transliterated_two_ways() -> None:
         "“All residents will live in dignity,” Khine Thu Kha said."
     )
     assert got == [("All residents will live in dignity", "thukha", None)]
+
+
+def test_bodies_named_by_acronym_camel_case_or_part_and_the_group_said() -> None:
+    got = attributed(
+        INTRO + "Kask ruled out talks with the National Liberation Army (ELN).\n\n"
+        "In a statement, the ELN blamed the government. “The government broke the dialogue,” "
+        "the group said.\n\n"
+        "ACLED, the Armed Conflict Location and Event Data project (ACLED), said attacks had "
+        "“increased markedly”.\n\n"
+        "In a statement, TotalEnergies said it was “working closely with the authorities”.\n\n"
+        "More than 1,600 people were killed, according to the U.N. human rights office, which "
+        "described the violence as “alarming and unsustainable.”\n\n"
+        "Spokesman Zaw Min Tun said the army was “ready to receive returnees” but blamed the "
+        "Arakan Army for insecurity."
+    )
+    assert [(q, who) for q, who, _ in got] == [
+        ("The government broke the dialogue", "national liberation army"),
+        ("increased markedly", "armed conflict location and event data project"),
+        ("working closely with the authorities", "totalenergies"),
+        ("alarming and unsustainable.", "u.n. human rights office"),
+        ("ready to receive returnees", "tun"),
+    ]
+
+
+def test_a_body_in_a_speakers_appositive_and_a_body_inside_a_quote() -> None:
+    got = attributed(
+        INTRO + "“We made progress,” Edward Gemayel, the IMF’s mission chief for Senegal, said "
+        "in a statement, adding that more work was needed on “the fiscal path”.\n\n"
+        "“The only solution is the referendum that the United Nations promised us,” the "
+        "Polisario Front said in a statement.\n\n"
+        "He went on: “We want good relations with our neighbour.”"
+    )
+    assert [(q, who) for q, who, _ in got] == [
+        ("We made progress", "gemayel"),
+        ("the fiscal path", "gemayel"),
+        ("The only solution is the referendum that the United Nations promised us",
+         "polisario front"),
+        ("We want good relations with our neighbour.", "gemayel"),  # "He went on:"
+    ]  # fmt: skip

@@ -153,9 +153,42 @@ _ANAPHORIC = re.compile(
 )
 
 
+# "three days after militants raided …": counted from the date before it in the sentence,
+# or from the article's date; "in March that year": the year of the date before it.
+_DAYS_APART = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?P<dir>after|before|later"
+    r"|earlier)\b",
+    re.IGNORECASE,
+)
+_THAT_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?that\s+year\b")
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
 def find_dates(sentence: str, article_date: PartialDate | None) -> list[DateMention]:
     """Every date in a sentence that can be placed on a calendar, at its precision."""
     found = _absolute_and_relative(sentence, article_date)
+    for match in _THAT_YEAR.finditer(sentence):
+        earlier = [m for m in found if m.end <= match.start()]
+        found = [m for m in found if not (m.start < match.end() and match.start() < m.end)]
+        if earlier:
+            value = PartialDate(earlier[-1].date.year, _month(match, "m"))
+            found.append(DateMention(value, *match.span()))
+    found.sort(key=lambda m: m.start)
+    for match in _DAYS_APART.finditer(sentence):
+        earlier = [m for m in found if m.end <= match.start() and m.date.precision == 3]
+        backwards = match["dir"].lower() in ("after", "earlier")
+        if earlier:
+            anchor = earlier[-1].date
+        elif match["dir"].lower() == "after" and article_date is not None:
+            # "The announcement came two days after gunmen stormed …": the news is today's.
+            anchor = article_date if article_date.precision == 3 else None
+        else:
+            anchor = None
+        if anchor is None:
+            continue
+        n = _NUMBERS.get(match["n"].lower()) or int(match["n"])
+        moved = anchor.start() + dt.timedelta(days=-n if backwards else n)
+        found.append(DateMention(PartialDate.from_date(moved), *match.span()))
     for match in _ANAPHORIC.finditer(sentence):
         earlier = [m for m in found if m.end <= match.start()]
         if not earlier:

@@ -226,6 +226,13 @@ ORGANIZATIONS: dict[str, str] = {
     "UNICEF": "UNICEF",
     "WFP": "World Food Programme",
     "ECOWAS": "ECOWAS",
+    "Islamic State group": "Islamic State group",
+    "Islamic State": "Islamic State group",
+    "ISIS": "Islamic State group",
+    "ISIL": "Islamic State group",
+    "al-Qaeda": "al-Qaeda",
+    "al-Shabaab": "al-Shabaab",
+    "Boko Haram": "Boko Haram",
 }
 
 # News agencies and outlets: sources and contexts ("quoted by SANA"), never actors.

@@ -18,6 +18,7 @@ from typing import Literal
 
 from anyascii import anyascii
 
+from briefgen.draft.article import quote_spans, uses_single_quotes
 from briefgen.draft.lexicon import (
     ADJECTIVE_OF,
     BODY_COUNTRY,
@@ -44,13 +45,15 @@ SPEECH_VERBS = (
     r"|warned|noted|declared|stated|announced|argued|urged|explained|replied|responded|asked"
     r"|continued|cautioned|emphasi[sz]ed|underlined|acknowledged|admitted|conceded|claimed"
     r"|vowed|pledged|described|dismissed|rejected|accused|saying|called|promised|predicted"
-    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated|repeated|repeat|repeating"
+    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated|repeated|repeat|repeating|blamed"
     r"|confirmed|denied|hoped|expressed|quoted|welcomed|condemned|criticised|criticized"
     r"|praised|thanked|told\s+\w+|was\s+quoted|is\s+quoted"
 )
+# Not "have continued to spread": a verb followed by "to" is not speech.
 _SPEAKS_AFTER = re.compile(
     r"^(?:['’]s?)?\s*(?:,[^,“”\"]{1,90},\s*)?(?:(?:also|later|then|has|had|have|was|is|were"
     r"|again|previously|earlier|once|recently|repeatedly|on\s+\w+)\s+)*(?:" + SPEECH_VERBS + r")\b"
+    r"(?!\s+to\s+(?!reporters|journalists|the\s+press|parliament|lawmakers))"
 )
 _SPEAKS_BEFORE = re.compile(r"\b(?:said|says|[Aa]ccording\s+to|added|wrote|told)\s+(?:the\s+)?$")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?(?:['’]s)?|[^\W\d_]")
@@ -71,9 +74,20 @@ _MINISTRY = re.compile(
     + _PORTFOLIO
     + r"){0,3}))?"
 )
+_BODY_PART = re.compile(
+    r"\s+(?:[a-z]+\s+){0,3}(?:office|agency|mission|commission|refugee\s+agency|team|panel"
+    r"|investigators|monitors)\b"
+)
+_DEFINED_ACRONYM = re.compile(
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|and|of|for|the|on|&|project|group"
+    r"|network|movement|front|institute|centre|center)){1,8})\s+\((?P<acr>[A-Z]{2,10})\)"
+)
+# A company written as one CamelCase word ("TotalEnergies", "ExxonMobil").
+_CAMEL_CASE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+[A-Z][A-Za-z]+)(?![\w-])")
 _CENTRAL_BANK = re.compile(r"\b(?P<who>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)(?:['’]s)?\s+central\s+bank\b")
 _ANAPHOR = re.compile(
-    r"\b[Tt]he\s+(?P<word>ministry|minister|president|spokesman|spokeswoman|spokesperson"
+    r"\b[Tt]he\s+(?P<word>ministry|group|organi[sz]ation|movement|militia|rebels|company"
+    r"|minister|president|spokesman|spokeswoman|spokesperson"
     r"|envoy|premier|prime\s+minister|chancellor|ambassador)\b"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -84,7 +98,9 @@ _IT_SAID = re.compile(
 _NOT_NAME = frozenset(
     """United Nations States Republic Kingdom Islamic Democratic Federation News Press Arab
     Union Emirates Council Minister Ministry Foreign Affairs Agency Department Office League
-    Party Army Forces Front Movement Bank Fund Programme Organization Organisation Court""".split()  # noqa: SIM905
+    Party Army Forces Front Movement Bank Fund Programme Organization Organisation Court
+    Declaration Accord Accords Agreement Treaty Protocol Convention Charter Summit Conference
+    Initiative Process""".split()  # noqa: SIM905
 )
 
 
@@ -657,10 +673,16 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
     mentions += _pronoun_mentions(paragraphs)
     mentions.sort(key=lambda m: (m.para, m.start, -m.end))
     countries = _countries(paragraphs, body_flags)
+    single = uses_single_quotes(list(paragraphs))
+    quoted = {i: quote_spans(t, single) for i, t in enumerate(paragraphs)}
     speaking = frozenset(
         m.key
         for m in body_mentions
-        if _SPEAKS_AFTER.match(paragraphs[m.para][m.end :])
+        # not "“… the referendum that the United Nations promised us,”": inside a quote
+        if (
+            not any(q.start <= m.start < q.end for q in quoted[m.para])
+            and _SPEAKS_AFTER.match(paragraphs[m.para][m.end :])
+        )
         or (
             re.search(r"\b[Aa]ccording\s+to\s+(?:the\s+)?$", paragraphs[m.para][: m.start])
             # not "according to Kremlin spokesman Dmitry Peskov"
@@ -864,9 +886,32 @@ def _find_bodies(
     gazetteer = sorted(
         {**ORGANIZATIONS, **{k: k for k in BODY_COUNTRY}}.items(), key=lambda kv: -len(kv[0])
     )
+    heads = "|".join(sorted(ORG_HEADS))
+    of_part = r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+){0,3}"
+    # "Philippine Coast Guard", "Federal Agency for Fishery", and "the Court of Auditors".
     generic = re.compile(
-        r"\b(?:[A-Z][\w’'-]+\s+){1,5}(?:" + "|".join(sorted(ORG_HEADS)) + r")\b"
-        r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+){0,3})?"
+        rf"\b(?:[A-Z][\w’'-]+\s+){{1,5}}(?:{heads})\b(?:{of_part})?"
+        rf"|(?<=\bthe\s)(?:{heads})(?:{of_part})"
+    )
+    # "the National Liberation Army (ELN)": the acronym names the body from then on.
+    defined: dict[str, str] = {}
+    for index, text in enumerate(paragraphs):
+        if not body_flags[index]:
+            continue
+        for match in generic.finditer(text):
+            acronym = re.match(r"\s+\(([A-Z][A-Z0-9-]{1,9})\)", text[match.end() :])
+            if acronym:
+                words = match.group(0).split()
+                while words and (words[0] in FUNCTION_WORDS or words[0] == "The"):
+                    words = words[1:]
+                defined.setdefault(acronym.group(1), " ".join(words))
+        for match in _DEFINED_ACRONYM.finditer(text):
+            capitals = "".join(w[0] for w in match["name"].split() if w[0].isupper())
+            if capitals == match["acr"]:  # "Armed Conflict Location and Event Data project"
+                defined.setdefault(match["acr"], match["name"])
+    gazetteer = sorted(
+        {**dict(gazetteer), **{a: n for a, n in defined.items() if a not in ORGANIZATIONS}}.items(),
+        key=lambda kv: -len(kv[0]),
     )
     for index, text in enumerate(paragraphs):
         if not body_flags[index]:
@@ -917,12 +962,26 @@ def _find_bodies(
             acronym = match.group(1)
             if acronym in NEWS_AGENCIES or acronym in DEMONYMS or acronym in ORGANIZATIONS:
                 continue
+            if acronym in defined:  # the body it stands for is named by the gazetteer below
+                continue
             after = re.sub(r"^,\s*(?=[a-z])", " ", text[match.end() :])
             before = text[: match.start()]
             if _SPEAKS_AFTER.match(after) or re.search(r"\b[Aa]ccording\s+to\s+$", before):
                 add(Body(fold(acronym), acronym, (), None), *match.span(), acronym)
+        for match in _CAMEL_CASE.finditer(text):
+            if _SPEAKS_AFTER.match(text[match.end() :]) or re.search(
+                r"\b[Aa]ccording\s+to\s+$", text[: match.start()]
+            ):
+                name = match.group(1)
+                add(Body(fold(name), name, (), None), *match.span(), name)
         for surface, name in gazetteer:
             for match in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
+                # "the U.N. human rights office": a part of the organisation, named as written.
+                part = _BODY_PART.match(text, match.end())
+                if part and name in ORGANIZATIONS.values():
+                    whole = text[match.start() : part.end()]
+                    add(Body(fold(whole), whole, (), None), match.start(), part.end(), whole)
+                    continue
                 add(Body(fold(name), name, (), BODY_COUNTRY.get(name)), *match.span(), surface)
     # "the Defence Force" after "the Guyana Defence Force": the longer name's body.
     for key, body in list(bodies.items()):

@@ -23,7 +23,7 @@ _CUE = re.compile(
     r"|warned|noted|declared|stated|announced|argued|urged|explained|replied|responded|asked"
     r"|continued|cautioned|emphasi[sz]ed|underlined|acknowledged|admitted|conceded|claimed"
     r"|vowed|pledged|described|dismissed|rejected|accused|saying|called|promised|predicted"
-    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated|repeated|repeat|repeating"
+    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated|repeated|repeat|repeating|blamed|went\s+on"
     r"|confirmed|denied|hoped|welcomed|condemned|criticised|criticized|praised|thanked)\b"
 )
 _TERM_BEFORE = re.compile(
@@ -138,6 +138,19 @@ def _context(sentence: str) -> str | None:
     return None
 
 
+_BODY_WORDS = frozenset(
+    {"ministry", "it", "group", "organisation", "organization", "movement", "militia", "rebels"}
+    | {"company"}
+)
+# Verbs whose speaker may follow them ("said Lavrov"); after "blamed", "urged" or "accused"
+# a name is the object.
+_INVERTIBLE = re.compile(
+    r"(?i)^(?:said|says|added|wrote|writes|asked|continued|insisted|stressed|warned|noted"
+    r"|explained|replied|responded|cautioned|recalled|countered|observed|remarked|declared"
+    r"|stated|announced|argued|tweeted|posted|told|according\s+to|went\s+on)$"
+)
+
+
 class _Resolver:
     """Turns a mention (name, pronoun, "the ministry") into the key of who it stands for."""
 
@@ -205,10 +218,12 @@ class _Resolver:
             return (self.person_keys[i - 1], "person") if i else None
         if mention.kind == "anaphor":
             where = (mention.para, mention.start)
-            if mention.word in ("ministry", "it"):
+            if mention.word in _BODY_WORDS:
+                # "the ministry said": the last ministry; "the group said": the last body.
+                specific = mention.word in ("ministry", "company")
                 for m in reversed(self.body_mentions):
                     name = self.bodies[m.key].name.lower()
-                    if (m.para, m.start) < where and (mention.word == "it" or "ministry" in name):
+                    if (m.para, m.start) < where and (not specific or mention.word in name):
                         return m.key, "body"
                 return None
             i = bisect.bisect_left(self.person_positions, where)
@@ -353,7 +368,11 @@ def _subject(
     after = [m for m in mentions if end <= m.start < s_end]
     before = [m for m in mentions if s_start <= m.start and m.end <= start]
     inverted = None
-    if after and _title_gap(masked[end : after[0].start]):
+    if (
+        after
+        and _INVERTIBLE.match(" ".join(word.split()))
+        and _title_gap(masked[end : after[0].start])
+    ):
         inverted = after[0]
         # "according to Kremlin spokesman Dmitry Peskov": the person, not the body.
         if (
@@ -388,6 +407,16 @@ def _subject(
             before = [m for m in before if m.end <= opening]
     if before:
         candidate = max(before, key=lambda m: m.end)
+        # "Edward Gemayel, the IMF's mission chief, said …": the body is in his appositive.
+        owner = [
+            m
+            for m in before
+            if m.kind == "person"
+            and m.end <= candidate.start
+            and re.fullmatch(r",\s+(?:the\s+|a\s+|an\s+)?", masked[m.end : candidate.start])
+        ]
+        if candidate.kind == "body" and owner:
+            candidate = owner[-1]
         gap = masked[candidate.end : start]
         # A relative clause or appositive may run long: ", whose government will host …,".
         clause = re.fullmatch(r",\s*(?:who|whose|which|the|a|an)\b[^_;]{0,220},\s*", gap)
