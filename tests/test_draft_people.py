@@ -332,3 +332,8 @@ def test_documents_are_not_people_and_the_court_of_auditors_is_a_body() -> None:
     cast = cast_of("Debt stood at 100 per cent of GDP, according to the Court of Auditors.")
     assert [b.name for b in cast.bodies] == ["Court of Auditors"]
     assert "court of auditors" in cast.speaking
+
+
+def test_hyphenated_surname_is_not_a_body_but_a_hyphenated_name_is() -> None:
+    assert cast_of("“We are ready,” Al-Harthy said.").bodies == ()
+    assert [b.name for b in cast_of("“No,” Sea-Watch said.").bodies] == ["Sea-Watch"]

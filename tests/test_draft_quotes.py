@@ -201,7 +201,7 @@ def test_a_shorter_name_of_a_body_is_that_body_and_repeat_is_a_cue() -> None:
         "Kask used his weekly program to repeat that Estonia would “never yield” its land."
     )
     assert [(q, who) for q, who, _ in got] == [
-        ("This was a deliberate ambush", "guyana defence force"),
+        ("This was a deliberate ambush", "guyanese defence force"),
         ("never yield", "kask"),
     ]
 
@@ -274,3 +274,19 @@ def test_a_body_in_a_speakers_appositive_and_a_body_inside_a_quote() -> None:
          "polisario front"),
         ("We want good relations with our neighbour.", "gemayel"),  # "He went on:"
     ]  # fmt: skip
+
+
+def test_national_bodies_in_lower_case_charities_and_hailed() -> None:
+    got = attributed(
+        INTRO + "Four ships came close, Taiwan’s coast guard said. The ships turned back, the "
+        "coast guard said, adding that they had acted “repeatedly and dangerously”.\n\n"
+        "The Taiwanese Coast Guard later said it had filmed them “from close range”.\n\n"
+        "Prime Minister Giorgia Meloni hailed the deal in a post on X as “further proof”.\n\n"
+        "The German charity Sea-Watch said in a statement that Italy was “paying to hide it”."
+    )
+    assert [(q, who) for q, who, _ in got] == [
+        ("repeatedly and dangerously", "taiwanese coast guard"),
+        ("from close range", "taiwanese coast guard"),
+        ("further proof", "meloni"),
+        ("paying to hide it", "sea-watch"),
+    ]

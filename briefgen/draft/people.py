@@ -45,7 +45,7 @@ SPEECH_VERBS = (
     r"|warned|noted|declared|stated|announced|argued|urged|explained|replied|responded|asked"
     r"|continued|cautioned|emphasi[sz]ed|underlined|acknowledged|admitted|conceded|claimed"
     r"|vowed|pledged|described|dismissed|rejected|accused|saying|called|promised|predicted"
-    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated|repeated|repeat|repeating|blamed"
+    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated|repeated|repeat|repeating|blamed|hailed"
     r"|confirmed|denied|hoped|expressed|quoted|welcomed|condemned|criticised|criticized"
     r"|praised|thanked|told\s+\w+|was\s+quoted|is\s+quoted"
 )
@@ -82,11 +82,21 @@ _DEFINED_ACRONYM = re.compile(
     r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|and|of|for|the|on|&|project|group"
     r"|network|movement|front|institute|centre|center)){1,8})\s+\((?P<acr>[A-Z]{2,10})\)"
 )
-# A company written as one CamelCase word ("TotalEnergies", "ExxonMobil").
-_CAMEL_CASE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+[A-Z][A-Za-z]+)(?![\w-])")
-_CENTRAL_BANK = re.compile(r"\b(?P<who>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)(?:['’]s)?\s+central\s+bank\b")
+# "Argentina's central bank", "Taiwan's coast guard", "the Chinese coast guard".
+_NATIONAL_BODY = re.compile(
+    r"\b(?P<who>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)(?:['’]s)?\s+(?P<what>central\s+bank|coast\s+guard"
+    r"|navy|air\s+force|armed\s+forces|election\s+commission|foreign\s+intelligence\s+service)\b"
+)
+# "The German charity Sea-Watch said": a body introduced by what it is.
+_KIND_THEN_NAME = re.compile(
+    r"\b(?:charity|rights\s+group|campaign\s+group|aid\s+group|group|organi[sz]ation|NGO|firm"
+    r"|company|think\s+tank|agency)\s+(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3})"
+)
+# A single-word name written CamelCase or hyphenated ("TotalEnergies", "Sea-Watch").
+_ONE_WORD_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:[A-Z]|-[A-Z])[A-Za-z-]+)(?![\w-])")
 _ANAPHOR = re.compile(
-    r"\b[Tt]he\s+(?P<word>ministry|group|organi[sz]ation|movement|militia|rebels|company"
+    r"\b[Tt]he\s+(?P<word>ministry|group|organi[sz]ation|movement|militia|rebels|company|agency"
+    r"|charity|coast\s+guard"
     r"|minister|president|spokesman|spokeswoman|spokesperson"
     r"|envoy|premier|prime\s+minister|chancellor|ambassador)\b"
 )
@@ -929,8 +939,8 @@ def _find_bodies(
             if any(start < e and s < end for s, e in taken):
                 return
             taken.append((start, end))
-            bodies.setdefault(body.key, body)
-            if surface != body.name and surface not in aliases.setdefault(body.key, []):
+            stored = bodies.setdefault(body.key, body)
+            if surface != stored.name and surface not in aliases.setdefault(body.key, []):
                 aliases[body.key].append(surface)
             mentions.append(Mention(index, start, end, body.key, "body"))
 
@@ -950,12 +960,18 @@ def _find_bodies(
             if name in ORGANIZATIONS:
                 name = ORGANIZATIONS[name]
             start = match.end() - len(" ".join(words))
-            add(Body(fold(name), name, (), _country_of_word(words[0])), start, match.end(), name)
-        # "Argentina's central bank", "the Turkish central bank": named as written.
-        for match in _CENTRAL_BANK.finditer(text):
+            code = _country_of_word(words[0])
+            # "Taiwan's Coast Guard" and "the Taiwanese coast guard" are one body.
+            key = fold(
+                f"{ADJECTIVE_OF.get(code, words[0])} {' '.join(words[1:])}" if code else name
+            )
+            add(Body(key, name, (), code), start, match.end(), name)
+        # "Argentina's central bank", "the Turkish coast guard": named as written.
+        for match in _NATIONAL_BODY.finditer(text):
             code = _country_of_word(match["who"])
             if code:
-                short = f"{ADJECTIVE_OF.get(code, match['who'])} Central Bank"
+                what = " ".join(match["what"].split()).title()
+                short = f"{ADJECTIVE_OF.get(code, match['who'])} {what}"
                 add(Body(fold(short), match.group(0), (), code), *match.span(), match.group(0))
         # An acronym that speaks is a body: "the U.N. mission in Congo, MONUSCO, said".
         for match in re.finditer(r"(?<![\w.-])([A-Z]{3,})(?![\w.-])", text):
@@ -968,12 +984,17 @@ def _find_bodies(
             before = text[: match.start()]
             if _SPEAKS_AFTER.match(after) or re.search(r"\b[Aa]ccording\s+to\s+$", before):
                 add(Body(fold(acronym), acronym, (), None), *match.span(), acronym)
-        for match in _CAMEL_CASE.finditer(text):
-            if _SPEAKS_AFTER.match(text[match.end() :]) or re.search(
-                r"\b[Aa]ccording\s+to\s+$", text[: match.start()]
-            ):
-                name = match.group(1)
-                add(Body(fold(name), name, (), None), *match.span(), name)
+        for pattern, group in ((_KIND_THEN_NAME, "name"), (_ONE_WORD_NAME, 1)):
+            for match in pattern.finditer(text):
+                name = match.group(group)
+                start, end = match.span(group)
+                speaks = _SPEAKS_AFTER.match(text[end:]) or re.search(
+                    r"\b[Aa]ccording\s+to\s+$", text[:start]
+                )
+                if _NAME_PREFIX.match(name):  # "Al-Harthy" is a surname
+                    continue
+                if speaks and not _country_of_word(name) and name not in CAPITALS:
+                    add(Body(fold(name), name, (), None), start, end, name)
         for surface, name in gazetteer:
             for match in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
                 # "the U.N. human rights office": a part of the organisation, named as written.
