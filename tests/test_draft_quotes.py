@@ -290,3 +290,21 @@ def test_national_bodies_in_lower_case_charities_and_hailed() -> None:
         ("further proof", "meloni"),
         ("paying to hide it", "sea-watch"),
     ]
+
+
+def test_long_body_names_the_committee_said_and_accusing() -> None:
+    got = attributed(
+        INTRO + "The Permanent Committee for the Defence of Human Rights, a Tallinn-based group, "
+        "said it had received complaints.\n\n"
+        "“Every new decree brings new complaints,” the committee said.\n\n"
+        "Kask went further, accusing Moscow in a post on X of “political blackmail”.\n\n"
+        "“Steps were taken,” said U.N. envoy Jeanine Hennis-Plasschaert. Hennis-Plasschaert, "
+        "the U.N. special coordinator, said the steps were “essential”."
+    )
+    assert [(q, who) for q, who, _ in got] == [
+        ("Every new decree brings new complaints",
+         "permanent committee for the defence of human rights"),
+        ("political blackmail", "kask"),
+        ("Steps were taken", "hennis-plasschaert"),
+        ("essential", "hennis-plasschaert"),
+    ]  # fmt: skip

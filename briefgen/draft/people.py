@@ -45,7 +45,7 @@ SPEECH_VERBS = (
     r"|warned|noted|declared|stated|announced|argued|urged|explained|replied|responded|asked"
     r"|continued|cautioned|emphasi[sz]ed|underlined|acknowledged|admitted|conceded|claimed"
     r"|vowed|pledged|described|dismissed|rejected|accused|saying|called|promised|predicted"
-    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated|repeated|repeat|repeating|blamed|hailed"
+    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated|repeated|repeat|repeating|blamed|hailed|accusing"
     r"|confirmed|denied|hoped|expressed|quoted|welcomed|condemned|criticised|criticized"
     r"|praised|thanked|told\s+\w+|was\s+quoted|is\s+quoted"
 )
@@ -85,7 +85,7 @@ _DEFINED_ACRONYM = re.compile(
 # "Argentina's central bank", "Taiwan's coast guard", "the Chinese coast guard".
 _NATIONAL_BODY = re.compile(
     r"\b(?P<who>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)(?:['’]s)?\s+(?P<what>central\s+bank|coast\s+guard"
-    r"|navy|air\s+force|armed\s+forces|election\s+commission|foreign\s+intelligence\s+service)\b"
+    r"|navy|air\s+force|armed\s+forces|election\s+commission)\b"
 )
 # "The German charity Sea-Watch said": a body introduced by what it is.
 _KIND_THEN_NAME = re.compile(
@@ -96,7 +96,7 @@ _KIND_THEN_NAME = re.compile(
 _ONE_WORD_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:[A-Z]|-[A-Z])[A-Za-z-]+)(?![\w-])")
 _ANAPHOR = re.compile(
     r"\b[Tt]he\s+(?P<word>ministry|group|organi[sz]ation|movement|militia|rebels|company|agency"
-    r"|charity|coast\s+guard"
+    r"|charity|coast\s+guard|committee|commission|council|embassy|army|military|board"
     r"|minister|president|spokesman|spokeswoman|spokesperson"
     r"|envoy|premier|prime\s+minister|chancellor|ambassador)\b"
 )
@@ -678,6 +678,12 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
             sentence_people.append(cand)
             candidates.append(cand)
     bodies, body_mentions = _find_bodies(paragraphs, body_flags)
+    # "… Committee for the Defence of Human Rights": a name inside a body's name is no one.
+    candidates = [
+        c
+        for c in candidates
+        if not any(m.para == c.para and m.start <= c.start < m.end for m in body_mentions)
+    ]
     people = _merge_people(candidates, paragraphs, bodies, body_mentions)
     mentions = _person_mentions(paragraphs, people) + body_mentions
     mentions += _pronoun_mentions(paragraphs)
@@ -897,12 +903,16 @@ def _find_bodies(
         {**ORGANIZATIONS, **{k: k for k in BODY_COUNTRY}}.items(), key=lambda kv: -len(kv[0])
     )
     heads = "|".join(sorted(ORG_HEADS))
-    of_part = r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+){0,3}"
+    of_part = (
+        r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]+"
+        r"(?:\s+(?:(?:and|of|for)\s+(?:the\s+)?)?[A-Z][\w’'-]+){0,4}"
+    )
     # "Philippine Coast Guard", "Federal Agency for Fishery", and "the Court of Auditors".
     generic = re.compile(
         rf"\b(?:[A-Z][\w’'-]+\s+){{1,5}}(?:{heads})\b(?:{of_part})?"
         rf"|(?<=\bthe\s)(?:{heads})(?:{of_part})"
     )
+    whole_text = "\n".join(paragraphs)
     # "the National Liberation Army (ELN)": the acronym names the body from then on.
     defined: dict[str, str] = {}
     for index, text in enumerate(paragraphs):
@@ -993,6 +1003,9 @@ def _find_bodies(
                 )
                 if _NAME_PREFIX.match(name):  # "Al-Harthy" is a surname
                     continue
+                given = rf"(?<![\w’'.-])[A-Z][\w’'.-]* {re.escape(name)}"
+                if "-" in name and re.search(given, whole_text):
+                    continue  # "Jeanine Hennis-Plasschaert": a surname after a given name
                 if speaks and not _country_of_word(name) and name not in CAPITALS:
                     add(Body(fold(name), name, (), None), start, end, name)
         for surface, name in gazetteer:

@@ -23,7 +23,7 @@ _CUE = re.compile(
     r"|warned|noted|declared|stated|announced|argued|urged|explained|replied|responded|asked"
     r"|continued|cautioned|emphasi[sz]ed|underlined|acknowledged|admitted|conceded|claimed"
     r"|vowed|pledged|described|dismissed|rejected|accused|saying|called|promised|predicted"
-    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated|repeated|repeat|repeating|blamed|hailed|went\s+on"
+    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated|repeated|repeat|repeating|blamed|hailed|accusing|went\s+on"
     r"|confirmed|denied|hoped|welcomed|condemned|criticised|criticized|praised|thanked)\b"
 )
 _TERM_BEFORE = re.compile(
@@ -140,7 +140,14 @@ def _context(sentence: str) -> str | None:
 
 _BODY_WORDS = frozenset(
     {"ministry", "it", "group", "organisation", "organization", "movement", "militia", "rebels"}
-    | {"company", "agency", "charity", "coast guard"}
+    | {"company", "agency", "charity", "coast guard", "committee", "commission", "council"}
+    | {"embassy", "army", "military", "board"}
+)
+# "the group said" stands for the last body named; "the committee said" for the last
+# body whose name has "committee" in it.
+_ANY_BODY_WORDS = frozenset(
+    {"it", "group", "organisation", "organization", "movement", "militia", "rebels", "agency"}
+    | {"charity"}
 )
 # Verbs whose speaker may follow them ("said Lavrov"); after "blamed", "urged" or "accused"
 # a name is the object.
@@ -220,7 +227,7 @@ class _Resolver:
             where = (mention.para, mention.start)
             if mention.word in _BODY_WORDS:
                 # "the ministry said": the last ministry; "the group said": the last body.
-                specific = mention.word in ("ministry", "company", "coast guard")
+                specific = mention.word not in _ANY_BODY_WORDS
                 for m in reversed(self.body_mentions):
                     name = self.bodies[m.key].name.lower()
                     if (m.para, m.start) < where and (not specific or mention.word in name):
