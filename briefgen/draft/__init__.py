@@ -25,7 +25,7 @@ from briefgen.draft.article import (
 )
 from briefgen.draft.dates import find_dates
 from briefgen.draft.lexicon import CAPITALS, NEWS_AGENCIES, country_name
-from briefgen.draft.people import Cast, country_at, find_cast
+from briefgen.draft.people import Cast, country_at, country_mentions, find_cast
 from briefgen.draft.quotes import Quote, find_quotes
 from briefgen.draft.skeleton import FILL_IN, lay_out, skeleton_values
 from briefgen.draft.writer import Markdown, Verbatim, dump_document
@@ -133,23 +133,16 @@ def _story_country(article: Article, text: str) -> str | None:
         )
         if code and code in named:
             return code
-    opening = re.match(r"[^\s,]+(?:\s[A-Z][^\s,]*)*", article.headline)
-    if opening:
-        found = country_at(article.headline, 0)
-        rest = article.headline[found[1] :] if found else ""
-        if found and not re.match(r"^(?:['’]s)?\s*(?:,|and\b|&)", rest):
-            return found[0]
+    found = country_at(article.headline, 0)
+    if found and not re.match(r"^(?:['’]s)?\s*(?:,|and\b|&)", article.headline[found[1] :]):
+        return found[0]  # "Moldova opens talks", not "Moldova and Ukraine open talks"
     return None
 
 
 def _codes_in(text: str) -> set[str]:
+    """Countries a text names, by name, demonym or capital."""
     codes = {code for name, code in CAPITALS.items() if re.search(rf"\b{re.escape(name)}\b", text)}
-    for at in range(len(text)):
-        if text[at].isupper() and (at == 0 or not text[at - 1].isalnum()):
-            found = country_at(text, at)
-            if found:
-                codes.add(found[0])
-    return codes
+    return codes | {code for code, _, _ in country_mentions(text)}
 
 
 def _sentence_at(text: str, at: int) -> str:
@@ -330,8 +323,9 @@ def draft_brief(
         left_out = [p for p in cast.people if p.key in background]
         cast = replace(cast, people=tuple(p for p in cast.people if p.key not in background))
         notes.append(
-            f"left out as background (named only in sentences about earlier years, never "
-            f"quoted): {', '.join(p.name for p in left_out)} — add them if they act in the story"
+            f"left out as background (never quoted, named only in sentences dated over a year "
+            f"before the article): {', '.join(p.name for p in left_out)} — add them if they "
+            "act in the story"
         )
     participants, ids = _participants(cast, report.quotes)
     positions = _positions(report.quotes, ids, source)

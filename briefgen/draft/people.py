@@ -225,18 +225,25 @@ def _org_of_word(word: str) -> str | None:
     return found or (base if base in BODY_COUNTRY else None)
 
 
+def country_mentions(text: str) -> list[tuple[str, int, int]]:
+    """Every country named in ``text`` (by name or demonym): code, start and end, in order."""
+    found: list[tuple[str, int, int]] = []
+    pos = 0
+    while pos < len(text):
+        if (pos == 0 or not text[pos - 1].isalnum()) and text[pos].isupper():
+            hit = country_at(text, pos)
+            if hit:
+                found.append((hit[0], pos, hit[1]))
+                pos = hit[1]
+                continue
+        pos += 1
+    return found
+
+
 def _last_country_before(text: str, pos: int) -> str | None:
     """The country named last before ``pos``: what "the country's minister" refers to."""
-    last = None
-    at = 0
-    while at < pos:
-        if (at == 0 or not text[at - 1].isalnum()) and text[at].isupper():
-            found = country_at(text, at)
-            if found and found[1] <= pos:
-                last, at = found[0], found[1]
-                continue
-        at += 1
-    return last
+    before = [code for code, _, _ in country_mentions(text[:pos])]
+    return before[-1] if before else None
 
 
 def _role_text(words: Sequence[str]) -> str:
@@ -1064,17 +1071,8 @@ def _find_bodies(
 
 def _countries(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> tuple[str, ...]:
     seen: list[str] = []
-    for index, text in enumerate(paragraphs):
-        if not body_flags[index]:
-            continue
-        pos = 0
-        while pos < len(text):
-            if (pos == 0 or not text[pos - 1].isalnum()) and text[pos].isupper():
-                found = country_at(text, pos)
-                if found:
-                    if found[0] not in seen:
-                        seen.append(found[0])
-                    pos = found[1]
-                    continue
-            pos += 1
+    for text in (t for t, body in zip(paragraphs, body_flags, strict=True) if body):
+        for code, _, _ in country_mentions(text):
+            if code not in seen:
+                seen.append(code)
     return tuple(seen)
