@@ -40,15 +40,18 @@ from briefgen.draft.lexicon import (
 
 MentionKind = Literal["person", "body", "pronoun", "anaphor"]
 
-SPEECH_VERBS = (
+# Verbs that introduce what someone said; quotes.py's cues are built from the same list.
+REPORTING_VERBS = (
     r"said|says|say|told|tells|added|adding|wrote|writes|tweeted|posted|stressed|insisted"
     r"|warned|noted|declared|stated|announced|argued|urged|explained|replied|responded|asked"
     r"|continued|cautioned|emphasi[sz]ed|underlined|acknowledged|admitted|conceded|claimed"
     r"|vowed|pledged|described|dismissed|rejected|accused|saying|called|promised|predicted"
-    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated|repeated|repeat|repeating|blamed|hailed|accusing"
-    r"|confirmed|denied|hoped|expressed|quoted|welcomed|condemned|criticised|criticized"
-    r"|praised|thanked|told\s+\w+|was\s+quoted|is\s+quoted"
+    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated"
+    r"|repeated|repeat|repeating|blamed|hailed|accusing"
+    r"|confirmed|denied|hoped|welcomed|condemned|criticised|criticized|praised|thanked"
 )
+# After a name, also "expressed", "told reporters", "was quoted" make its owner speak.
+SPEECH_VERBS = REPORTING_VERBS + r"|expressed|quoted|told\s+\w+|was\s+quoted|is\s+quoted"
 # Not "have continued to spread": a verb followed by "to" is not speech.
 _SPEAKS_AFTER = re.compile(
     r"^(?:['’]s?)?\s*(?:,[^,“”\"]{1,90},\s*)?(?:(?:also|later|then|has|had|have|was|is|were"

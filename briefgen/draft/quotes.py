@@ -15,16 +15,11 @@ from dataclasses import dataclass
 
 from briefgen.draft.article import QuoteSpan, quote_spans, split_sentences, uses_single_quotes
 from briefgen.draft.lexicon import NEWS_AGENCIES, ROLE_HEADS, ROLE_MODIFIERS
-from briefgen.draft.people import Cast, Mention
+from briefgen.draft.people import REPORTING_VERBS, Cast, Mention
 
 _CUE = re.compile(
-    r"\b[Aa]ccording\s+to\b|\b(?:was|is|were|being)\s+quoted\s+as\s+saying\b|\bquoted\s+as\s+saying\b"
-    r"|\b(?:said|says|say|told|tells|added|adding|wrote|writes|tweeted|posted|stressed|insisted"
-    r"|warned|noted|declared|stated|announced|argued|urged|explained|replied|responded|asked"
-    r"|continued|cautioned|emphasi[sz]ed|underlined|acknowledged|admitted|conceded|claimed"
-    r"|vowed|pledged|described|dismissed|rejected|accused|saying|called|promised|predicted"
-    r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated|repeated|repeat|repeating|blamed|hailed|accusing|went\s+on"
-    r"|confirmed|denied|hoped|welcomed|condemned|criticised|criticized|praised|thanked)\b"
+    r"\b[Aa]ccording\s+to\b|\b(?:was|is|were|being)\s+quoted\s+as\s+saying\b"
+    r"|\bquoted\s+as\s+saying\b|\b(?:" + REPORTING_VERBS + r"|went\s+on)\b"
 )
 _TERM_BEFORE = re.compile(
     r"\bwhat\s+(?:\w+\s+){1,3}(?:called|calls|call|termed|terms|dubbed|describes\s+as"
@@ -338,6 +333,20 @@ def _title_gap(gap: str) -> bool:
     return True
 
 
+def _titled_person(mentions: list[Mention], masked: str) -> Mention:
+    """The first of ``mentions``, or the person right after it when it is a body naming
+    that person's title ("Kremlin spokesman Dmitry Peskov", "EU chief Kaja Kallas")."""
+    first = mentions[0]
+    if (
+        first.kind == "body"
+        and len(mentions) > 1
+        and mentions[1].kind == "person"
+        and _title_gap(masked[first.end : mentions[1].start])
+    ):
+        return mentions[1]
+    return first
+
+
 def _attribute(
     span: QuoteSpan,
     cues: list[tuple[int, int, str]],
@@ -380,29 +389,14 @@ def _subject(
         and _INVERTIBLE.match(" ".join(word.split()))
         and _title_gap(masked[end : after[0].start])
     ):
-        inverted = after[0]
         # "according to Kremlin spokesman Dmitry Peskov": the person, not the body.
-        if (
-            inverted.kind == "body"
-            and len(after) > 1
-            and after[1].kind == "person"
-            and _title_gap(masked[inverted.end : after[1].start])
-        ):
-            inverted = after[1]
+        inverted = _titled_person(after, masked)
     if word.lower().startswith("according"):
         return resolver.resolve(inverted) if inverted else None
     if before and re.search(r"\band\s+$", masked[s_start:start]):
         # "He recalled that …, and said …": the speaker is the clause's subject.
-        first = min(before, key=lambda m: m.start)
-        following = [m for m in before if m.start > first.start]
         # "EU foreign policy chief Kaja Kallas …": the person the body's title belongs to.
-        if (
-            first.kind == "body"
-            and following
-            and following[0].kind == "person"
-            and _title_gap(masked[first.end : following[0].start])
-        ):
-            first = following[0]
+        first = _titled_person(sorted(before, key=lambda m: m.start), masked)
         return resolver.resolve(first)
     left = None
     # "X, head of Russia's Federal Agency for Fishery, was quoted": skip the appositive.
