@@ -1000,22 +1000,18 @@ def _find_bodies(
                 continue
             if acronym in defined:  # the body it stands for is named by the gazetteer below
                 continue
-            after = re.sub(r"^,\s*(?=[a-z])", " ", text[match.end() :])
-            before = text[: match.start()]
-            if _SPEAKS_AFTER.match(after) or re.search(r"\b[Aa]ccording\s+to\s+$", before):
+            if _body_speaks(text, *match.span(), appositive=True):
                 add(Body(fold(acronym), acronym, (), None), *match.span(), acronym)
         for pattern, group in ((_KIND_THEN_NAME, "name"), (_ONE_WORD_NAME, 1)):
             for match in pattern.finditer(text):
                 name = match.group(group)
                 start, end = match.span(group)
-                speaks = _SPEAKS_AFTER.match(text[end:]) or re.search(
-                    r"\b[Aa]ccording\s+to\s+$", text[:start]
-                )
                 if _NAME_PREFIX.match(name):  # "Al-Harthy" is a surname
                     continue
                 given = rf"(?<![\w’'.-])[A-Z][\w’'.-]* {re.escape(name)}"
                 if "-" in name and re.search(given, whole_text):
                     continue  # "Jeanine Hennis-Plasschaert": a surname after a given name
+                speaks = _body_speaks(text, start, end)
                 if speaks and not _country_of_word(name) and name not in CAPITALS:
                     add(Body(fold(name), name, (), None), start, end, name)
         for surface, name in gazetteer:
@@ -1070,6 +1066,15 @@ def _find_bodies(
         for b in bodies.values()
     ]
     return result, mentions
+
+
+def _body_speaks(text: str, start: int, end: int, appositive: bool = False) -> bool:
+    """ "MONUSCO said", "according to ACLED"; with ``appositive``, also "the mission in
+    Congo, MONUSCO, said"."""
+    after = text[end:]
+    if appositive:
+        after = re.sub(r"^,\s*(?=[a-z])", " ", after)
+    return bool(_SPEAKS_AFTER.match(after) or re.search(r"\b[Aa]ccording\s+to\s+$", text[:start]))
 
 
 def _countries(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> tuple[str, ...]:
