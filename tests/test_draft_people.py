@@ -337,3 +337,19 @@ def test_documents_are_not_people_and_the_court_of_auditors_is_a_body() -> None:
 def test_hyphenated_surname_is_not_a_body_but_a_hyphenated_name_is() -> None:
     assert cast_of("“We are ready,” Al-Harthy said.").bodies == ()
     assert [b.name for b in cast_of("“No,” Sea-Watch said.").bodies] == ["Sea-Watch"]
+
+
+def test_a_given_name_that_is_a_country_after_a_title() -> None:
+    got = people("Interim President Georgia Wells said on Friday the border would stay shut.")
+    assert got["wells"][:3] == ("Georgia Wells", "Interim President", None)
+    # Without a title before it, "Chad Basin" stays a place.
+    assert people("Farmers in the Chad Basin said rains were late.") == {}
+
+
+def test_country_adjective_before_a_qualified_title() -> None:
+    got = people("Ruritanian far-left leader Ana Petrova said the vote was stolen.")
+    assert got["petrova"][2] is None  # an unknown adjective gives no country
+    got = people("Peruvian opposition leader Ana Petrova said the vote was stolen.")
+    assert got["petrova"][2] == "PE"
+    got = people("Chilean mining union leader Ana Petrova said the strike would go on.")
+    assert got["petrova"][2] == "CL"

@@ -369,6 +369,8 @@ def _left_info(cand: _Candidate, text: str) -> None:
     country = _country_of_word(word)
     if country is None and i >= 1:
         country = _country_of_word(tokens[i - 1].group(0) + " " + word)
+    if country is None:
+        country = _country_before_modifiers(tokens, i, before)
     org = _org_of_word(word)
     if country:
         cand.country = country
@@ -394,6 +396,23 @@ def _left_info(cand: _Candidate, text: str) -> None:
             cand.country = _country_of_word(run[0]) or _country_of_word(" ".join(run[:2]))
             if _POSSESSIVE.sub("", run[-1]) in ORG_HEADS:
                 cand.organization = _POSSESSIVE.sub("", " ".join(run))
+
+
+def _country_before_modifiers(tokens: list[re.Match[str]], i: int, before: str) -> str | None:
+    """ "French far-right leader", "Kenyan opposition leader": a country adjective, then one
+    or two lower-case words that qualify the title."""
+    k = i
+    while k >= 0 and i - k < 2:
+        word = tokens[k].group(0)
+        if not word[:1].islower() or word in FUNCTION_WORDS or word in ("its", "whose"):
+            return None
+        if k == 0 or before[tokens[k - 1].end() : tokens[k].start()] != " ":
+            return None
+        k -= 1
+        country = _country_of_word(tokens[k].group(0))
+        if country:
+            return country
+    return None
 
 
 def _right_info(cand: _Candidate, text: str) -> None:
@@ -548,10 +567,16 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
             default=-1,
         )
         run = run[max(last_body, last_title) + 1 :]
+        # "Defence Minister Israel Katz", "leader Jordan Bardella": after a title, a country's
+        # name followed by one more word is a given name.
+        before = text[: run[0].start()].split()[-1:] if run else []
+        titled = bool(before) and before[0].lower() in ROLE_HEADS
         while run and (
             _POSSESSIVE.sub("", run[0].group(0)) in stop or run[0].group(0)[0].islower()
         ):
             if _NAME_PREFIX.match(run[0].group(0)):
+                break
+            if titled and len(run) == 2 and run[0].group(0) in country_names():
                 break
             run = run[1:]
         cut = next((k for k, t in enumerate(run) if _never_in_name(t.group(0))), None)
