@@ -46,6 +46,14 @@ def test_counterpart_takes_the_role_of_the_first() -> None:
     assert got["mammadli"][1:3] == ("Deputy Prime Minister", "AZ")
 
 
+def test_counterpart_of_someone_named_earlier_by_a_short_name() -> None:
+    got = people(
+        "Finance Minister Tomas Varga said on Monday talks were over.\n\n"
+        "“We wait,” said Varga, who meets his Chilean counterpart Rosa Lind next week."
+    )
+    assert got["lind"][1:3] == ("Finance Minister", "CL")
+
+
 def test_two_spellings_are_one_person_with_an_alias() -> None:
     got = people(
         "Foreign Minister Mevlüt Çavuşoğlu of Turkey spoke first.\n\n"

@@ -168,6 +168,12 @@ class _Candidate:
     speaks: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
+    def named_in(self, text: str, end: int) -> bool:
+        """Whether ``text`` before ``end`` uses a part of this name ("Anwar" for "Anwar
+        Ibrahim", "Wong" for "Lawrence Wong")."""
+        parts = [w for w in self.name.split() if len(w) > 2]
+        return any(re.search(rf"\b{re.escape(w)}\b", text[:end]) for w in parts)
+
 
 @dataclass(frozen=True)
 class Cast:
@@ -708,7 +714,13 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
                     cand.role, cand.plural = prev.role, True
                     cand.country = cand.country
             if cand.counterpart:
-                prev_roles = [p.role for p in sentence_people if p.role]
+                # "his Singapore counterpart": the role of the person the paragraph is about,
+                # else of the last titled person named before.
+                prev_roles = [p.role for p in sentence_people if p.role] or [
+                    p.role
+                    for p in candidates
+                    if p.role and not p.former and not p.counterpart and p.named_in(text, start)
+                ]
                 cand.role = prev_roles[-1] if prev_roles else None
             sentence_people.append(cand)
             candidates.append(cand)
