@@ -361,3 +361,13 @@ def test_country_adjective_before_a_qualified_title() -> None:
     assert got["petrova"][2] == "PE"
     got = people("Chilean mining union leader Ana Petrova said the strike would go on.")
     assert got["petrova"][2] == "CL"
+
+
+def test_a_months_name_can_be_a_given_name_or_surname() -> None:
+    got = people("Economist Jan Kowal, of the Warsaw Institute, said the fears were overblown.")
+    assert got["kowal"][0] == "Jan Kowal"
+    got = people("Former Prime Minister Theresa May said on Jan. 28 that it was over.")
+    assert got["may"][0] == "Theresa May"
+    # … but not in a date: "In May Karl Brandt said", "On March 3 Karl Brandt said".
+    assert list(people("In May Karl Brandt said no.")) == ["brandt"]
+    assert people("On March 3 Karl Brandt said no.")["brandt"][0] == "Karl Brandt"

@@ -516,6 +516,28 @@ def _never_in_name(word: str) -> bool:
     return _POSSESSIVE.sub("", word) in _NOT_NAME or low in MONTHS or low in WEEKDAYS
 
 
+_DATE_WORD_BEFORE = re.compile(
+    r"\b(?:in|on|since|last|next|by|until|till|from|of|early|late|mid|this|each|every|to"
+    r"|before|after|during|through)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _month_as_name(run: list[re.Match[str]], k: int, text: str) -> bool:
+    """ "Jan Novak", "Theresa May", "April Ryan": a month's name used as a given name or
+    surname, not "in May", "Jan. 28", "May 3"."""
+    token = run[k]
+    if token.group(0).lower() not in MONTHS or token.group(0).lower() == "sept":
+        return False
+    if re.match(r"\.|\s*\d", text[token.end() :]):
+        return False
+    if _DATE_WORD_BEFORE.search(text[: token.start()]):
+        return False
+    if k + 1 < len(run):
+        return True
+    return k > 0 and run[k - 1].group(0).lower() not in MONTHS
+
+
 def _name_runs(text: str) -> list[tuple[int, int, str]]:
     """Spans of capitalised words that may be a personal name, titles stripped."""
     runs: list[list[re.Match[str]]] = []
@@ -584,8 +606,17 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
                 break
             if titled and len(run) == 2 and run[0].group(0) in country_names():
                 break
+            if _month_as_name(run, 0, text):
+                break
             run = run[1:]
-        cut = next((k for k, t in enumerate(run) if _never_in_name(t.group(0))), None)
+        cut = next(
+            (
+                k
+                for k, t in enumerate(run)
+                if _never_in_name(t.group(0)) and not _month_as_name(run, k, text)
+            ),
+            None,
+        )
         if cut is not None:
             run = run[:cut]
         while run and run[-1].group(0).lower() in NAME_PARTICLES:
