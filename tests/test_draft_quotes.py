@@ -308,3 +308,12 @@ def test_long_body_names_the_committee_said_and_accusing() -> None:
         ("Steps were taken", "hennis-plasschaert"),
         ("essential", "hennis-plasschaert"),
     ]  # fmt: skip
+
+
+def test_a_quote_standing_alone_after_a_sentence_about_its_speaker() -> None:
+    got = attributed(
+        INTRO + "Opposition leader Ivo Tamm was blunt. “This government has lost its way.”"
+    )
+    assert got == [("This government has lost its way.", "tamm", None)]
+    # Not when the sentence before it is about something else.
+    assert attributed(INTRO + "Prices rose again. “This government has lost its way.”") == []

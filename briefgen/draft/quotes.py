@@ -266,8 +266,10 @@ def find_quotes(paragraphs: Sequence[str], is_body: Sequence[bool], cast: Cast) 
         masked = _mask(text, spans)
         mentions = [m for m in by_para.get(index, []) if (m.para, m.start) not in inside]
         previous_in_para: tuple[str, str] | None = None
+        previous_sentence: tuple[int, int] | None = None
         for s_start, s_end in split_sentences(text, spans):
             sentence = masked[s_start:s_end]
+            lead_in, previous_sentence = previous_sentence, (s_start, s_end)
             in_sentence = [sp for sp in spans if s_start <= sp.start < s_end]
             if not in_sentence:
                 continue
@@ -288,6 +290,9 @@ def find_quotes(paragraphs: Sequence[str], is_body: Sequence[bool], cast: Cast) 
                     speaker, how = previous_in_para, how or last_context
                 elif speaker is None and span.start == 0 and last and _quote_only(text):
                     speaker = last
+                elif speaker is None and lead_in and not cues and _alone(sentence):
+                    # "Keller was blunt. “…”": the quote is the previous sentence's subject's.
+                    speaker = _opening_subject(mentions, masked, *lead_in, resolver)
                 if speaker is None or (not cues and speaker is None):
                     words = len(text[span.inner_start : span.inner_end].split())
                     if words >= 6:
@@ -305,6 +310,24 @@ def find_quotes(paragraphs: Sequence[str], is_body: Sequence[bool], cast: Cast) 
                 last, last_context = speaker, how
         run_on = last if not spans[-1].closed else None
     return QuoteReport(tuple(quotes), tuple(unattributed))
+
+
+def _alone(sentence: str) -> bool:
+    """A sentence that is nothing but a quotation (masked as underscores)."""
+    return not sentence.replace("_", "").strip(" .,;:!?—–-")
+
+
+def _opening_subject(
+    mentions: list[Mention], masked: str, start: int, end: int, resolver: _Resolver
+) -> tuple[str, str] | None:
+    """The person or body a quote-free sentence opens with ("Opposition leader Maria Keller
+    was blunt."), if only titles stand before it."""
+    if "_" in masked[start:end]:
+        return None
+    inside = sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start)
+    if not inside or not _title_gap(masked[start : inside[0].start]):
+        return None
+    return resolver.resolve(_titled_person(inside, masked))
 
 
 def _quote_only(text: str) -> bool:
