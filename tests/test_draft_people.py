@@ -371,3 +371,15 @@ def test_a_months_name_can_be_a_given_name_or_surname() -> None:
     # … but not in a date: "In May Karl Brandt said", "On March 3 Karl Brandt said".
     assert list(people("In May Karl Brandt said no.")) == ["brandt"]
     assert people("On March 3 Karl Brandt said no.")["brandt"][0] == "Karl Brandt"
+
+
+def test_an_appositive_without_a_title_gives_what_the_person_does() -> None:
+    got = people("“We lost everything,” said Nina Salas, a 61-year-old rice farmer from Piura.")
+    assert got["salas"][1] == "rice farmer"
+    got = people("Leo Park, a political scientist at Seoul University, said it would fail.")
+    assert got["park"][1] == "political scientist"
+    got = people("Omar Diallo, who heads the national drivers’ union, said roads were shut.")
+    assert got["diallo"][1] == "head of the national drivers’ union"
+    # "a day after …" says nothing about who Ortiz is.
+    got = people("“No,” said Eva Ortiz, a day after the vote.")
+    assert got["ortiz"][1] is None

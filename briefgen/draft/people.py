@@ -432,11 +432,21 @@ def _right_info(cand: _Candidate, text: str) -> None:
         if found and not cand.country:
             cand.country = found[0]
     match = re.match(
-        r",\s+(?:(?:the|a|an)\s+)?(?P<app>[^,.;“”\"()]{3,80}?)(?=,|\.|;|$|\s+said\b)", after
+        r",\s+(?:(?P<det>the|a|an)\s+)?(?P<app>[^,.;“”\"()]{3,80}?)(?=,|\.|;|$|\s+said\b)", after
     )
-    if not match or cand.role:
+    if cand.role:
         return
-    words = _TOKEN.findall(match["app"])
+    if match:
+        _titled_appositive(cand, match["app"])
+    if not cand.role and match and match["det"] in ("a", "an"):
+        cand.role = _common_role(match["app"])
+    if not cand.role:
+        cand.role = _heads_role(after)
+
+
+def _titled_appositive(cand: _Candidate, appositive: str) -> None:
+    """Role, country and body from an appositive made of title words."""
+    words = _TOKEN.findall(appositive)
     if not words or words[0].lower() in ("former", "ex-", "who", "which", "whose", "where"):
         return
     country = org = None
@@ -457,6 +467,59 @@ def _right_info(cand: _Candidate, text: str) -> None:
         cand.role = role + tail.remit
         cand.country = cand.country or country or (BODY_COUNTRY.get(org) if org else None)
         cand.organization = cand.organization or org
+
+
+# Nouns that follow "X, a …" without saying what X is: "said Ortiz, a day after …".
+_NOT_ROLE_NOUNS = frozenset(
+    [
+        "day",
+        "week",
+        "month",
+        "year",
+        "move",
+        "step",
+        "sign",
+        "decision",
+        "reference",
+        "claim",
+        "charge",
+        "time",
+        "point",
+    ]
+)
+
+
+def _common_role(appositive: str) -> str | None:
+    """ "a 54-year-old potato grower from Cusco" → "potato grower", "a political scientist
+    at …" → "political scientist": what a person who holds no title does, as written."""
+    words = appositive.split()
+    while words and re.fullmatch(r"\d+-year-old|\d+", words[0]):
+        words = words[1:]
+    head: list[str] = []
+    for word in words:
+        if word in ("from", "at", "in", "with", "of", "who", "based", "on", "for", "and"):
+            break
+        if not re.fullmatch(r"[a-z]+(?:-[a-z]+)?", word):
+            return None
+        head.append(word)
+    if not 1 <= len(head) <= 3 or head[-1] in _NOT_ROLE_NOUNS or head[-1].endswith("ly"):
+        return None
+    if head[0] in ("former", "ex", "late", "then"):
+        return None
+    return " ".join(head)
+
+
+def _heads_role(after: str) -> str | None:
+    """ ", who heads the farmers' federation," → "head of the farmers' federation"."""
+    match = re.match(
+        r",\s+who\s+(?P<verb>heads|leads|chairs)\s+(?P<what>(?:the|a|an)\s+[^,.;“”\"()]{3,70}?)"
+        r"(?=,|\.|;|$)",
+        after,
+    )
+    if not match:
+        return None
+    title = {"heads": "head", "leads": "leader", "chairs": "chair"}[match["verb"]]
+    return f"{title} of {match['what']}"
 
 
 @dataclass(frozen=True)
