@@ -383,3 +383,29 @@ def test_an_appositive_without_a_title_gives_what_the_person_does() -> None:
     # "a day after …" says nothing about who Ortiz is.
     got = people("“No,” said Eva Ortiz, a day after the vote.")
     assert got["ortiz"][1] is None
+
+
+def test_ministries_named_by_portfolio_and_their_official_names() -> None:
+    cast = cast_of("The Ruritanian Foreign Ministry said on Monday the talks were over.")
+    assert cast.bodies == ()  # not a country the drafter knows: no body invented
+    cast = cast_of("The Croatian Foreign Ministry said on Monday the talks were over.")
+    assert [(b.name, b.country) for b in cast.bodies] == [("Croatian Foreign Ministry", "HR")]
+    cast = cast_of("The Interior Ministry said 14 people had been detained.")
+    assert [(b.name, b.country) for b in cast.bodies] == [("Interior Ministry", None)]
+    assert "interior ministry" in cast.speaking
+    cast = cast_of(
+        "Bonds were approved, the finance ministry said on Tuesday.\n\n"
+        "Voting closed on Friday, the Ministry of Finance and Economic Planning said."
+    )
+    [body] = cast.bodies
+    assert body.name == "Ministry of Finance and Economic Planning"
+    assert [a.lower() for a in body.aliases] == ["finance ministry"]
+
+
+def test_a_states_own_body_takes_the_storys_country() -> None:
+    drafted, notes = _drafted(
+        "Talks fail in Croatia\n\nZAGREB, March 3 (Reuters) - Croatia's talks failed, "
+        "the Interior Ministry said on Monday."
+    )
+    assert drafted["interior-ministry"]["country"] == "HR"
+    assert any("Interior Ministry" in n and "check" in n for n in notes)

@@ -170,6 +170,13 @@ _NATIONAL_TITLE = re.compile(
 )
 
 
+# A state's own institutions, named without the state ("the Interior Ministry").
+_NATIONAL_BODY = re.compile(
+    r"(?i)\b(?:ministry|police|high\s+court|supreme\s+court|constitutional\s+court|parliament"
+    r"|national\s+assembly|senate|central\s+bank|treasury|armed\s+forces|army|navy)\b"
+)
+
+
 def _unqualified_countries(
     cast: Cast, article: Article, paragraphs: list[str], text: str
 ) -> tuple[Cast, list[str]]:
@@ -191,7 +198,22 @@ def _unqualified_countries(
             guessed.append(person.name)
             person = replace(person, country=code)
         people.append(person)
-    return replace(cast, people=tuple(people)), guessed
+    bodies = []
+    for body in cast.bodies:
+        first = next((m for m in cast.mentions if m.key == body.key), None)
+        if body.country or not first or not _NATIONAL_BODY.search(body.name):
+            bodies.append(body)
+            continue
+        # "the Interior Ministry said" in a Serbian story, unless the sentence is elsewhere.
+        sentence = _sentence_at(paragraphs[first.para], first.start)
+        code = _place_before(paragraphs[first.para], first.start) or (
+            home if home and _codes_in(sentence) <= {home} else None
+        )
+        if code:
+            guessed.append(body.name)
+            body = replace(body, country=code)
+        bodies.append(body)
+    return replace(cast, people=tuple(people), bodies=tuple(bodies)), guessed
 
 
 def _participants(
@@ -315,7 +337,7 @@ def draft_brief(
     cast, guessed = _unqualified_countries(cast, article, paragraphs, text)
     if guessed:
         notes.append(
-            f"country not given with the title of {', '.join(guessed)}: taken from the place "
+            f"country not given for {', '.join(guessed)}: taken from the place "
             "named before them or the story's dateline and headline — check"
         )
     background = _background_people(cast, paragraphs, date, report.quotes)

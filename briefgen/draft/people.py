@@ -67,10 +67,14 @@ _PORTFOLIO = (
     r"[A-Z]\w+(?:\s+(?:Affairs|Resources|Development|Cooperation|Relations|Security|Protection"
     r"|Planning|Policy|Integration|Industry|Trade|Climate|Change))*"
 )
+_MINISTRY_KINDS = (
+    r"[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ff]inance|[Ee]conomy|[Hh]ealth|[Jj]ustice"
+    r"|[Tt]rade|[Ee]nergy|[Ww]ater|[Ee]ducation|[Aa]griculture|[Ii]nformation"
+)
+_MINISTRY_KIND = re.compile(_MINISTRY_KINDS)
 _MINISTRY = re.compile(
     r"(?:\b(?P<the>the|The)\s+)?(?:(?P<who>(?:[A-Z][\w.]*\s)?[A-Z][\w.]*?)(?P<poss>['’]s)?\s+)?"
-    r"(?P<kind>(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ff]inance|[Ee]conomy|[Hh]ealth|[Jj]ustice"
-    r"|[Tt]rade|[Ee]nergy|[Ww]ater|[Ee]ducation|[Aa]griculture|[Ii]nformation)\s+)?"
+    r"(?P<kind>(?:" + _MINISTRY_KINDS + r")\s+)?"
     r"(?:[Mm]inistry|(?<=[Ff]oreign\s)[Oo]ffice)\b(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>Foreign\s+Affairs|Defen[cs]e|"
     + _PORTFOLIO
     + r"(?:(?:,\s+|,?\s+and\s+)"
@@ -1015,15 +1019,26 @@ def _pronoun_mentions(paragraphs: Sequence[str]) -> list[Mention]:
 def _ministry(match: re.Match[str]) -> Body | None:
     who = match["who"]
     code = None
+    kind = (match["kind"] or "").strip().title()
+    if who and not kind and _MINISTRY_KIND.fullmatch(who.split()[-1]):
+        # "The Interior Ministry", "the Russian Foreign Ministry": the last word is the
+        # portfolio, not part of a country's name.
+        *rest, kind = who.split()
+        who = " ".join(rest) or None
     if who:
         code = _country_of_word(who) or _country_of_word(who.split()[-1])
         if code is None:
             return None
-    if code is None:
-        return None
-    kind = (match["kind"] or "").strip().title()
     if not kind and match["of"]:
         kind = re.split(r"[\s,]", match["of"])[0].title()
+    if code is None:
+        # "The Interior Ministry said", "the Ministry of Finance and National Planning": the
+        # story's own ministry, named as written.
+        if not kind or (not match.group(0)[:1].isupper() and not match["the"]):
+            return None
+        name = re.sub(r"^[Tt]he\s+", "", match.group(0))
+        name = name[:1].upper() + name[1:]
+        return Body(fold(f"{kind} Ministry"), name, (), None)
     adjective = ADJECTIVE_OF.get(code, who)
     # The key is the short form, so "Tajikistan's Ministry of Energy and Water Resources"
     # and "the Tajik energy ministry" are one body; an official name is kept as written.
@@ -1099,7 +1114,7 @@ def _find_bodies(
             body = _ministry(match)
             if body:
                 start = match.start("who") if match["who"] else match.start()
-                surface = text[start : match.end()]
+                surface = re.sub(r"^[Tt]he\s+", "", text[start : match.end()])
                 add(body, match.start(), match.end(), surface)
         for match in generic.finditer(text):
             words = match.group(0).split()
@@ -1192,11 +1207,24 @@ def _find_bodies(
         mentions = [
             replace(m, key=others[0]) if m.key == key and m.kind == "body" else m for m in mentions
         ]
-    result = [
-        Body(b.key, b.name, tuple(a for a in aliases.get(b.key, ()) if a != b.name), b.country)
-        for b in bodies.values()
-    ]
+    result = []
+    for b in bodies.values():
+        forms = [b.name, *aliases.get(b.key, ())]
+        # "the finance ministry said …, the Ministry of Finance and National Planning said":
+        # the official name is the body's name, the common one an alias.
+        name = next((f for f in forms if _official(f)), b.name)
+        others: list[str] = []
+        for form in forms:
+            if form.lower() not in [name.lower(), *(o.lower() for o in others)]:
+                others.append(form)
+        result.append(Body(b.key, name, tuple(others), b.country))
     return result, mentions
+
+
+def _official(name: str) -> bool:
+    """Whether every content word of a body's name is capitalised ("Ministry of Finance")."""
+    words = [w for w in name.split() if w not in ("of", "for", "and", "the", "on", "de", "in")]
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
 def _body_speaks(text: str, start: int, end: int, appositive: bool = False) -> bool:
