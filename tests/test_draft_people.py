@@ -409,3 +409,27 @@ def test_a_states_own_body_takes_the_storys_country() -> None:
     )
     assert drafted["interior-ministry"]["country"] == "HR"
     assert any("Interior Ministry" in n and "check" in n for n in notes)
+
+
+def test_a_body_defined_by_its_abbreviation_speaks_through_it() -> None:
+    cast = cast_of(
+        "In a statement, the US Southern Command (SOUTHCOM) said its ships had left port."
+    )
+    assert [(b.name, b.country) for b in cast.bodies] == [("US Southern Command", "US")]
+    assert "us southern command" in cast.speaking
+    cast = cast_of("The Baltic Maritime Safety Office (BMSO) agency said a tanker was hit.")
+    assert [b.name for b in cast.bodies] == ["Baltic Maritime Safety Office"]
+    assert cast.speaking == {"baltic maritime safety office"}
+    cast = cast_of("Empresa de Agua Potable (EAP), the city utility, said on Friday it would wait.")
+    assert [b.name for b in cast.bodies] == ["Empresa de Agua Potable"]
+    assert cast.people == ()
+
+
+def test_a_body_named_with_on_and_by_its_abbreviation_is_one_body() -> None:
+    cast = cast_of(
+        "The Malawi National Commission on Land Rights (MNCLR) said 40 people were held. "
+        "The UN Security Council on Monday renewed its mandate."
+    )
+    names = sorted(b.name for b in cast.bodies)
+    assert names == ["Malawi National Commission on Land Rights", "UN Security Council"]
+    assert cast.people == ()  # "Land Rights" is no one

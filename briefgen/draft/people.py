@@ -54,7 +54,10 @@ REPORTING_VERBS = (
 SPEECH_VERBS = REPORTING_VERBS + r"|expressed|quoted|told\s+\w+|was\s+quoted|is\s+quoted"
 # Not "have continued to spread": a verb followed by "to" is not speech.
 _SPEAKS_AFTER = re.compile(
-    r"^(?:['’]s?)?\s*(?:,[^,“”\"]{1,90},\s*)?(?:(?:also|later|then|has|had|have|was|is|were"
+    # "… Operations (UKMTO) agency said": an abbreviation and the kind of body may follow.
+    r"^(?:['’]s?)?(?:\s*\([^()“”]{1,40}\))?(?:\s+(?:agency|group|company|office|militia"
+    r"|movement|party|organi[sz]ation|network|commission))?"
+    r"\s*(?:,[^,“”\"]{1,90},\s*)?(?:(?:also|later|then|has|had|have|was|is|were"
     r"|again|previously|earlier|once|recently|repeatedly|on\s+\w+)\s+)*(?:" + SPEECH_VERBS + r")\b"
     r"(?!\s+to\s+(?!reporters|journalists|the\s+press|parliament|lawmakers))"
 )
@@ -86,8 +89,9 @@ _BODY_PART = re.compile(
     r"|investigators|monitors)\b"
 )
 _DEFINED_ACRONYM = re.compile(
-    r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|and|of|for|the|on|&|project|group"
-    r"|network|movement|front|institute|centre|center)){1,8})\s+\((?P<acr>[A-Z]{2,10})\)"
+    r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'-]+|and|of|for|the|on|&|project|group"
+    r"|network|movement|front|institute|centre|center|de|del|la|des|du|di|da|do|y|et)){1,8})"
+    r"\s+\((?P<acr>[A-Z][A-Za-z]{1,9})\)"
 )
 # "Argentina's central bank", "Taiwan's coast guard", "the Chinese coast guard".
 _NATIONAL_BODY = re.compile(
@@ -1059,8 +1063,10 @@ def _find_bodies(
         {**ORGANIZATIONS, **{k: k for k in BODY_COUNTRY}}.items(), key=lambda kv: -len(kv[0])
     )
     heads = "|".join(sorted(ORG_HEADS))
+    dates = "|".join(w.capitalize() for w in (*MONTHS, *WEEKDAYS))
+    # "… Commission on Human Rights", not "… Council on Monday".
     of_part = (
-        r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]+"
+        rf"\s+(?:of|for|on)\s+(?:the\s+)?(?!(?:{dates})\b)[A-Z][\w’'-]+"
         r"(?:\s+(?:(?:and|of|for)\s+(?:the\s+)?)?[A-Z][\w’'-]+){0,4}"
     )
     # "Philippine Coast Guard", "Federal Agency for Fishery", and "the Court of Auditors".
@@ -1082,11 +1088,19 @@ def _find_bodies(
                     words = words[1:]
                 defined.setdefault(acronym.group(1), " ".join(words))
         for match in _DEFINED_ACRONYM.finditer(text):
-            capitals = "".join(w[0] for w in match["name"].split() if w[0].isupper())
-            if capitals == match["acr"]:  # "Armed Conflict Location and Event Data project"
-                defined.setdefault(match["acr"], match["name"])
+            # "Armed Conflict Location and Event Data project (ACLED)", "US Central Command
+            # (CENTCOM)", "Tokyo Electric Power Company (Tepco)"
+            words = match["name"].split()
+            while words and words[0] in ("The", "the", "In", "At", "On", "For", "From", "By"):
+                words = words[1:]
+            if _abbreviates(match["acr"], words):
+                defined.setdefault(match["acr"], " ".join(words))
     gazetteer = sorted(
-        {**dict(gazetteer), **{a: n for a, n in defined.items() if a not in ORGANIZATIONS}}.items(),
+        {
+            **dict(gazetteer),
+            **{a: n for a, n in defined.items() if a not in ORGANIZATIONS},
+            **{n: n for n in defined.values()},
+        }.items(),
         key=lambda kv: -len(kv[0]),
     )
     for index, text in enumerate(paragraphs):
@@ -1168,7 +1182,24 @@ def _find_bodies(
                     whole = text[match.start() : part.end()]
                     add(Body(fold(whole), whole, (), None), match.start(), part.end(), whole)
                     continue
-                add(Body(fold(name), name, (), BODY_COUNTRY.get(name)), *match.span(), surface)
+                code = BODY_COUNTRY.get(name)
+                if code is None and name in defined.values():  # "US Central Command"
+                    code = (country_at(name, 0) or (None, 0))[0]
+                add(Body(fold(name), name, (), code), *match.span(), surface)
+    # One name found by two routes ("the Kenya National Commission on Human Rights (KNCHR)"
+    # by its head word and by its abbreviation) is one body.
+    by_name: dict[str, str] = {}
+    for key, body in list(bodies.items()):
+        first = by_name.setdefault(body.name.lower(), key)
+        if first == key:
+            continue
+        del bodies[key]
+        for surface in aliases.pop(key, []):
+            if surface not in aliases.setdefault(first, []):
+                aliases[first].append(surface)
+        mentions = [
+            replace(m, key=first) if m.key == key and m.kind == "body" else m for m in mentions
+        ]
     # "the Defence Force" after "the Guyana Defence Force": the longer name's body.
     for key, body in list(bodies.items()):
         words = body.name.split()
@@ -1225,6 +1256,29 @@ def _official(name: str) -> bool:
     """Whether every content word of a body's name is capitalised ("Ministry of Finance")."""
     words = [w for w in name.split() if w not in ("of", "for", "and", "the", "on", "de", "in")]
     return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def _abbreviates(acronym: str, words: Sequence[str]) -> bool:
+    """Whether ``acronym`` is made of the beginnings of ``words``, in order, some words
+    skipped ("CENTCOM": US *Cent*ral *Com*mand; "Tepco": *T*okyo *E*lectric *P*ower *Co*mpany)."""
+    letters = acronym.lower()
+    parts = [w.lower() for w in words]
+
+    @functools.cache
+    def fits(i: int, k: int, used: int) -> bool:
+        if i == len(letters):
+            return used >= 2
+        if k == len(parts):
+            return False
+        if fits(i, k + 1, used):  # skip a word
+            return True
+        word = parts[k]
+        return any(
+            letters[i:j] == word[: j - i] and fits(j, k + 1, used + 1)
+            for j in range(i + 1, min(len(letters), i + len(word)) + 1)
+        )
+
+    return len(letters) >= 2 and fits(0, 0, 0)
 
 
 def _body_speaks(text: str, start: int, end: int, appositive: bool = False) -> bool:
