@@ -433,3 +433,15 @@ def test_a_body_named_with_on_and_by_its_abbreviation_is_one_body() -> None:
     names = sorted(b.name for b in cast.bodies)
     assert names == ["Malawi National Commission on Land Rights", "UN Security Council"]
     assert cast.people == ()  # "Land Rights" is no one
+
+
+def test_a_states_army_navy_police_or_embassy_in_lower_case_speaks() -> None:
+    cast = cast_of("The Ghanaian navy said it had seized 17 boats.")
+    assert [(b.name, b.country) for b in cast.bodies] == [("Ghanaian navy", "GH")]
+    assert cast.speaking == {"ghanaian navy"}
+    cast = cast_of("The U.S. Embassy in Maputo said it was “deeply concerned”.")
+    assert [(b.name, b.country) for b in cast.bodies] == [("U.S. Embassy in Maputo", "US")]
+    assert cast.speaking == {"us embassy in maputo"}
+    assert [b.name for b in cast_of("Peruvian police said 12 were held.").bodies] == [
+        "Peruvian police"
+    ]

@@ -317,3 +317,20 @@ def test_a_quote_standing_alone_after_a_sentence_about_its_speaker() -> None:
     assert got == [("This government has lost its way.", "tamm", None)]
     # Not when the sentence before it is about something else.
     assert attributed(INTRO + "Prices rose again. “This government has lost its way.”") == []
+
+
+def test_it_said_skips_bodies_named_inside_the_quote() -> None:
+    got = attributed(
+        "The Dutch coast guard said a tanker was hit on Monday.\n\n"
+        "The strike “put Royal Navy and merchant ships at risk”, it said."
+    )
+    assert got == [("put Royal Navy and merchant ships at risk", "dutch coast guard", None)]
+
+
+def test_the_group_said_is_the_body_that_speaks_not_the_last_named() -> None:
+    got = attributed(
+        "The Popular Liberation Front (PLF) blamed the army for the clashes and accused the "
+        "Democratic Salvation Movement of attacking villages.\n\n"
+        "“We did not start this war,” the group said."
+    )
+    assert got == [("We did not start this war", "popular liberation front", None)]

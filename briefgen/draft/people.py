@@ -95,8 +95,9 @@ _DEFINED_ACRONYM = re.compile(
 )
 # "Argentina's central bank", "Taiwan's coast guard", "the Chinese coast guard".
 _NATIONAL_BODY = re.compile(
-    r"\b(?P<who>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)(?:['’]s)?\s+(?P<what>central\s+bank|coast\s+guard"
-    r"|navy|air\s+force|armed\s+forces|election\s+commission)\b"
+    r"\b(?!The\s)(?P<who>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)(?:['’]s)?\s+(?P<what>(?i:central\s+bank"
+    r"|coast\s+guard|navy|air\s+force|armed\s+forces|election\s+commission|military|army"
+    r"|police|embassy)(?:\s+in\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?)\b"
 )
 # "The German charity Sea-Watch said": a body introduced by what it is.
 _KIND_THEN_NAME = re.compile(
@@ -1130,6 +1131,13 @@ def _find_bodies(
                 start = match.start("who") if match["who"] else match.start()
                 surface = re.sub(r"^[Tt]he\s+", "", text[start : match.end()])
                 add(body, match.start(), match.end(), surface)
+        # "Argentina's central bank", "the Turkish coast guard": named as written.
+        for match in _NATIONAL_BODY.finditer(text):
+            code = _country_of_word(match["who"])
+            if code:
+                what = " ".join(match["what"].split()).title()
+                short = f"{ADJECTIVE_OF.get(code, match['who'])} {what}"
+                add(Body(fold(short), match.group(0), (), code), *match.span(), match.group(0))
         for match in generic.finditer(text):
             words = match.group(0).split()
             while words and (words[0] in FUNCTION_WORDS or words[0] in ("The",)):
@@ -1146,13 +1154,6 @@ def _find_bodies(
                 f"{ADJECTIVE_OF.get(code, words[0])} {' '.join(words[1:])}" if code else name
             )
             add(Body(key, name, (), code), start, match.end(), name)
-        # "Argentina's central bank", "the Turkish coast guard": named as written.
-        for match in _NATIONAL_BODY.finditer(text):
-            code = _country_of_word(match["who"])
-            if code:
-                what = " ".join(match["what"].split()).title()
-                short = f"{ADJECTIVE_OF.get(code, match['who'])} {what}"
-                add(Body(fold(short), match.group(0), (), code), *match.span(), match.group(0))
         # An acronym that speaks is a body: "the U.N. mission in Congo, MONUSCO, said".
         for match in re.finditer(r"(?<![\w.-])([A-Z]{3,})(?![\w.-])", text):
             acronym = match.group(1)

@@ -169,7 +169,11 @@ class _Resolver:
         ]
         self.person_positions = [(m.para, m.start) for m in named]
         self.person_keys = [m.key for m in named]
-        self.body_mentions = [m for m in cast.mentions if m.kind == "body"]
+        # "“… a threat to US Navy vessels”, it said": a body named inside a quote is no
+        # antecedent.
+        self.body_mentions = [
+            m for m in cast.mentions if m.kind == "body" and (m.para, m.start) not in inside_quote
+        ]
 
     def _previous_subject(self, mention: Mention) -> str | None:
         """ "Ebrard is due to meet Greer and Lutnick. He said …": a pronoun in a sentence that
@@ -223,11 +227,18 @@ class _Resolver:
             if mention.word in _BODY_WORDS:
                 # "the ministry said": the last ministry; "the group said": the last body.
                 specific = mention.word not in _ANY_BODY_WORDS
-                for m in reversed(self.body_mentions):
-                    name = self.bodies[m.key].name.lower()
-                    if (m.para, m.start) < where and (not specific or mention.word in name):
-                        return m.key, "body"
-                return None
+                before = [
+                    m
+                    for m in self.body_mentions
+                    if (m.para, m.start) < where
+                    and (not specific or mention.word in self.bodies[m.key].name.lower())
+                ]
+                # "the ELN blamed … and accused the FARC dissidents …. “…,” the group said":
+                # a body that speaks in the story over one only named near it.
+                near = [m for m in before if m.para >= mention.para - 2]
+                talking = [m for m in near if m.key in self.cast.speaking]
+                chosen = (talking or before)[-1:]
+                return (chosen[0].key, "body") if chosen else None
             i = bisect.bisect_left(self.person_positions, where)
             for key in reversed(self.person_keys[:i]):
                 role = (self.people[key].role or "").lower()
