@@ -445,3 +445,23 @@ def test_a_states_army_navy_police_or_embassy_in_lower_case_speaks() -> None:
     assert [b.name for b in cast_of("Peruvian police said 12 were held.").bodies] == [
         "Peruvian police"
     ]
+
+
+def test_an_appositive_or_a_legal_form_shows_a_name_is_a_body() -> None:
+    cast = cast_of("Vantara, the Dutch infrastructure investor, said on Monday it would wait.")
+    assert [(b.name, b.country) for b in cast.bodies] == [("Vantara", "NL")]
+    assert cast.speaking == {"vantara"} and cast.people == ()
+    cast = cast_of("PT Sinar Nikel, which runs a smelter, said in a filing it saw no impact.")
+    assert [b.name for b in cast.bodies] == ["PT Sinar Nikel"] and cast.people == ()
+    cast = cast_of(
+        "Trucks cannot reach Kora Mining Ltd. since March. Kora Mining said it would wait."
+    )
+    [body] = cast.bodies
+    assert "Kora Mining Ltd." in (body.name, *body.aliases)
+    # A person may be "a furnace operator"; only a one-word name is then a body.
+    cast = cast_of("“We work,” Ana Lopes, a 29-year-old furnace operator, said.")
+    assert [p.name for p in cast.people] == ["Ana Lopes"] and cast.bodies == ()
+    cast = cast_of(
+        "Karl Brandt, the group's founder, said no. Eva Roth, a senior analyst at the bank, said yes."
+    )
+    assert [p.name for p in cast.people] == ["Karl Brandt", "Eva Roth"]

@@ -334,3 +334,16 @@ def test_the_group_said_is_the_body_that_speaks_not_the_last_named() -> None:
         "“We did not start this war,” the group said."
     )
     assert got == [("We did not start this war", "popular liberation front", None)]
+
+
+def test_the_commission_said_and_a_body_that_only_owns_the_speaker() -> None:
+    got = attributed(
+        "The European Commission on Tuesday opened a consultation. The Commission said the "
+        "appeal had left the case “in legal limbo”."
+    )
+    assert got == [("in legal limbo", "european commission", None)]
+    got = attributed(
+        "The Chilean company, controlled by state-owned Andes Metals Corp., said the mine "
+        "would be full “within two weeks”."
+    )
+    assert got == []  # the owner did not say it

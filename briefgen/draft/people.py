@@ -104,13 +104,35 @@ _KIND_THEN_NAME = re.compile(
     r"\b(?:charity|rights\s+group|campaign\s+group|aid\s+group|group|organi[sz]ation|NGO|firm"
     r"|company|think\s+tank|agency)\s+(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3})"
 )
+# What a body is, as an appositive says it: "Meridiam, the French infrastructure investor".
+_BODY_NOUNS = (
+    r"company|firm|group|bank|lender|insurer|charity|organi[sz]ation|agency|party|movement"
+    r"|militia|network|consortium|fund|association|union|coalition|alliance|institute"
+    r"|think\s+tank|utility|manufacturer|broadcaster|newspaper|conglomerate|giant|NGO"
+    # a person may be one of these too ("a furnace operator"): only after a one-word name
+    r"|(?P<either>investor|miner|producer|operator|developer|trader|maker|exporter|carrier)"
+)
+# "Meridiam, the French infrastructure investor leading the consortium, said", "PT Vale
+# Indonesia, which operates a mine, said": a name the appositive shows to be a body.
+_NAME_THEN_KIND = re.compile(
+    r"(?<![\w’'.-])(?P<name>(?:[A-Z]{2,4}\s)?[A-Z][\w’'&-]+(?:\s[A-Z][\w’'&.-]+){0,3}),\s+"
+    r"(?:(?:the|a|an)\s+(?P<kind>(?:(?!(?:at|of|for|in|with|from|on|to|by|and)\s)[\w’'-]+\s+){0,4}?)"
+    r"(?:" + _BODY_NOUNS + r")\b(?!['’])|which\b)"
+)
+# "MMG Ltd.", "PT Vale Indonesia", "Acme Holdings": a company by its legal form.
+_COMPANY = re.compile(
+    r"\b(?:(?:PT|PJSC|JSC)\s+[A-Z][\w&’'-]+(?:\s[A-Z][\w&’'-]+){0,3}"
+    r"|[A-Z][\w&’'-]+(?:\s[A-Z][\w&’'-]+){0,3}\s+(?:Ltd\.?|Limited|Inc\.?|Plc|PLC|plc|Corp\.?"
+    r"|LLC|S\.A\.|AG|N\.V\.|GmbH|S\.p\.A\.|Holdings))(?![\w])"
+)
 # A single-word name written CamelCase or hyphenated ("TotalEnergies", "Sea-Watch").
 _ONE_WORD_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:[A-Z]|-[A-Z])[A-Za-z-]+)(?![\w-])")
+# "the ministry", "The Commission said": not "the Commission President Ursula …".
 _ANAPHOR = re.compile(
-    r"\b[Tt]he\s+(?P<word>ministry|group|organi[sz]ation|movement|militia|rebels|company|agency"
-    r"|charity|coast\s+guard|committee|commission|council|embassy|army|military|board"
+    r"\b[Tt]he\s+(?P<word>(?i:ministry|group|organi[sz]ation|movement|militia|rebels|company"
+    r"|agency|charity|coast\s+guard|committee|commission|council|embassy|army|military|board"
     r"|minister|president|spokesman|spokeswoman|spokesperson"
-    r"|envoy|premier|prime\s+minister|chancellor|ambassador)\b"
+    r"|envoy|premier|prime\s+minister|chancellor|ambassador))\b(?!['’]?\s+[A-Z])"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # "it said" after a body's quote stands for the body last named.
@@ -1163,6 +1185,31 @@ def _find_bodies(
                 continue
             if _body_speaks(text, *match.span(), appositive=True):
                 add(Body(fold(acronym), acronym, (), None), *match.span(), acronym)
+        for match in _COMPANY.finditer(text):
+            name = match.group(0)
+            prefix = re.match(r"(?:PT|PJSC|JSC)\s+", name)
+            short = name[prefix.end() :] if prefix else name.rsplit(" ", 1)[0]  # "MMG" Ltd.
+            add(Body(fold(short), name, (), None), *match.span(), name)
+        for match in _NAME_THEN_KIND.finditer(text):
+            name = re.sub(r"^(?:The|In|At|On|For|From|By|But|And|While|As)\s+", "", match["name"])
+            start, end = match.end("name") - len(name), match.end("name")
+            if (
+                len(name) < 3
+                or name in CAPITALS
+                or name in NEWS_AGENCIES
+                or _country_of_word(name)
+                or (_country_of_word(name.split()[0]) and len(name.split()) == 1)
+                or name.split()[0] in FUNCTION_WORDS
+                or not _body_speaks(text, start, end)
+            ):
+                continue
+            kind = (match["kind"] or "").split()
+            if any(w.lower() in ROLE_HEADS for w in kind):
+                continue  # "X, the senior analyst …"
+            if match["either"] and " " in name:
+                continue  # "Arif Hidayat, a furnace operator"
+            code = next((c for w in kind if (c := _country_of_word(w))), None)
+            add(Body(fold(name), name, (), code), start, end, name)
         for pattern, group in ((_KIND_THEN_NAME, "name"), (_ONE_WORD_NAME, 1)):
             for match in pattern.finditer(text):
                 name = match.group(group)

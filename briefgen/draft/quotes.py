@@ -440,6 +440,9 @@ def _subject(
         people_before = [m for m in before if m.end <= opening and m.kind == "person"]
         if people_before and not masked[people_before[-1].end : opening].strip():
             before = [m for m in before if m.end <= opening]
+        elif re.match(r",\s+(?:controlled|owned|backed|run|led|founded|based)\b", appositive[0]):
+            # "The company, controlled by China Minmetals Corp., said": not the owner.
+            before = [m for m in before if m.end <= opening]
     if before:
         candidate = max(before, key=lambda m: m.end)
         # "Edward Gemayel, the IMF's mission chief, said …": the body is in his appositive.
