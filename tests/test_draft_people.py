@@ -465,3 +465,38 @@ def test_an_appositive_or_a_legal_form_shows_a_name_is_a_body() -> None:
         "Karl Brandt, the group's founder, said no. Eva Roth, a senior analyst at the bank, said yes."
     )
     assert [p.name for p in cast.people] == ["Karl Brandt", "Eva Roth"]
+
+
+def test_christian_is_a_given_name_and_the_president_of_a_place_is_no_one() -> None:
+    got = people(
+        "The leader of Gornja Oblast, Ivo Maric, is on trial for defying Christian Weber, "
+        "the international high representative who oversees the peace deal."
+    )
+    assert "weber" in got and got["weber"][1] == "International High Representative"
+    assert "oblast" not in got  # "Gornja Oblast" is what Maric leads
+    assert people("Christian Democrats won the vote on Sunday.") == {}
+
+
+def test_a_person_named_before_a_pronouns_quote_is_its_speaker() -> None:
+    cast = cast_of(
+        "In Tartu, a university town, Liis Tamm runs a bakery near the Town Hall square. "
+        "“Nobody asks us,” she said."
+    )
+    assert [p.name for p in cast.people] == ["Liis Tamm"]
+    cast = cast_of(
+        "Jaan Kask, 62, whose family has farmed here for a century, does not believe it.\n\n"
+        "“They said the same last time. Look at the river now,” he told ERR."
+    )
+    assert [p.name for p in cast.people] == ["Jaan Kask"]
+    # A place opening the sentence is no one.
+    cast = cast_of("Whatever Estonia decides, “we will stay,” she said.")
+    assert cast.people == ()
+
+
+def test_a_body_named_by_its_kind_is_a_body_wherever_it_is_named() -> None:
+    cast = cast_of(
+        "Police blocked the offices of a subsidiary of British mining group Kora Metals.\n\n"
+        "Kora Metals welcomed the decision."
+    )
+    assert [b.name for b in cast.bodies] == ["Kora Metals"] and cast.people == ()
+    assert cast.speaking == {"kora metals"}

@@ -347,3 +347,24 @@ def test_the_commission_said_and_a_body_that_only_owns_the_speaker() -> None:
         "would be full “within two weeks”."
     )
     assert got == []  # the owner did not say it
+
+
+def test_a_body_before_a_relative_clause_and_a_chain_of_pronoun_sentences() -> None:
+    got = attributed(
+        "The Office of the Ombudsman, which Ivo Maric heads, said the law “attacks the "
+        "constitution”."
+    )
+    assert got == [("attacks the constitution", "office of the ombudsman", None)]
+    got = attributed(
+        "Opposition leader Ana Kovac is accused of fraud that judge Petar Horvat uncovered. "
+        "She was charged in May. She has denied it and called the case a “witch hunt”."
+    )
+    assert got == [("witch hunt", "kovac", None)]
+
+
+def test_the_company_said_is_the_company_not_a_ministry() -> None:
+    got = attributed(
+        "The Energy Ministry approved the mine. Kora Metals, the mining company, welcomed "
+        "the decision.\n\n“We will build it,” the company said in a statement."
+    )
+    assert got == [("We will build it", "kora metals", "in a statement")]

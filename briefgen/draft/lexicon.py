@@ -431,6 +431,7 @@ ROLE_HEADS: frozenset[str] = frozenset(
 ROLE_MODIFIERS: frozenset[str] = frozenset(
     [
         "foreign",
+        "international",
         "defence",
         "defense",
         "interior",

@@ -76,7 +76,7 @@ _MINISTRY_KINDS = (
 )
 _MINISTRY_KIND = re.compile(_MINISTRY_KINDS)
 _MINISTRY = re.compile(
-    r"(?:\b(?P<the>the|The)\s+)?(?:(?P<who>(?:[A-Z][\w.]*\s)?[A-Z][\w.]*?)(?P<poss>['’]s)?\s+)?"
+    r"(?:\b(?P<the>the|The)\s+)?(?:(?P<who>(?:[A-Z][\w.]*(?<!\.)\s)?[A-Z][\w.]*?)(?P<poss>['’]s)?\s+)?"
     r"(?P<kind>(?:" + _MINISTRY_KINDS + r")\s+)?"
     r"(?:[Mm]inistry|(?<=[Ff]oreign\s)[Oo]ffice)\b(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>Foreign\s+Affairs|Defen[cs]e|"
     + _PORTFOLIO
@@ -95,7 +95,7 @@ _DEFINED_ACRONYM = re.compile(
 )
 # "Argentina's central bank", "Taiwan's coast guard", "the Chinese coast guard".
 _NATIONAL_BODY = re.compile(
-    r"\b(?!The\s)(?P<who>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)(?:['’]s)?\s+(?P<what>(?i:central\s+bank"
+    r"\b(?!The\s)(?P<who>[A-Z][\w.]+(?:(?<!\.)\s[A-Z][\w.]+)?)(?:['’]s)?\s+(?P<what>(?i:central\s+bank"
     r"|coast\s+guard|navy|air\s+force|armed\s+forces|election\s+commission|military|army"
     r"|police|embassy)(?:\s+in\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?)\b"
 )
@@ -130,11 +130,15 @@ _ONE_WORD_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:[A-Z]|-[A-Z])[A-Za-z-
 # "the ministry", "The Commission said": not "the Commission President Ursula …".
 _ANAPHOR = re.compile(
     r"\b[Tt]he\s+(?P<word>(?i:ministry|group|organi[sz]ation|movement|militia|rebels|company"
-    r"|agency|charity|coast\s+guard|committee|commission|council|embassy|army|military|board"
+    r"|agency|charity|coast\s+guard|committee|commission|council|embassy|army|military|board|firm"
     r"|minister|president|spokesman|spokeswoman|spokesperson"
     r"|envoy|premier|prime\s+minister|chancellor|ambassador))\b(?!['’]?\s+[A-Z])"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_PRONOUN_QUOTE = re.compile(
+    r"[”\"],?\s+(?:he|she)\s+(?:said|added|says|told|explained)\b"
+    r"|\b(?:[Hh]e|[Ss]he)\s+(?:said|added|says|told\s+\w+)\s*:?\s*[“\"]"
+)
 # "it said" after a body's quote stands for the body last named.
 _IT_SAID = re.compile(
     r"\b[Ii]t\s+(?=(?:said|added|says|stated|noted|warned|stressed|called|described|urged)\b)"
@@ -463,7 +467,7 @@ def _right_info(cand: _Candidate, text: str) -> None:
         if found and not cand.country:
             cand.country = found[0]
     match = re.match(
-        r",\s+(?:(?P<det>the|a|an)\s+)?(?P<app>[^,.;“”\"()]{3,80}?)(?=,|\.|;|$|\s+said\b)", after
+        r",\s+(?:(?P<det>the|a|an)\s+)?(?P<app>[^,.;“”\"()]{3,160}?)(?=,|\.|;|$|\s+said\b)", after
     )
     if cand.role:
         return
@@ -572,6 +576,9 @@ def _appositive_tail(words: list[str], org: str | None) -> _Tail:
         if word == "based" or (word in ("at", "in") and k and words[k - 1].lower() != "of"):
             words, lowered = words[:k], lowered[:k]
             break
+        if word in ("who", "which", "that", "whose") and k:  # "… representative who oversees"
+            words, lowered = words[:k], lowered[:k]
+            break
     for k, word in enumerate(lowered):
         if word not in ("for", "of", "on") or k == 0:
             continue
@@ -630,6 +637,24 @@ def _month_as_name(run: list[re.Match[str]], k: int, text: str) -> bool:
     if k + 1 < len(run):
         return True
     return k > 0 and run[k - 1].group(0).lower() not in MONTHS
+
+
+# Words that open non-names ("Christian leaders", "Jordan Valley") but are given names too.
+_ALSO_GIVEN_NAMES = frozenset({"Christian", "Jordan", "Israel", "Georgia", "Chad"})
+
+
+def _given_name_too(first: str, second: str) -> bool:
+    """ "Christian Schmidt", "Jordan Bardella": a given name, when a surname-like word
+    follows (not "Christian Democrats", "Jordan Valley", "Chad Basin")."""
+    bare = _POSSESSIVE.sub("", second)
+    return (
+        first in _ALSO_GIVEN_NAMES
+        and bare not in FUNCTION_WORDS
+        and bare not in _NOT_NAME
+        and bare not in ORG_HEADS
+        and bare not in DEMONYMS
+        and bare not in ("Valley", "Basin", "Lake", "Delta", "Democrats", "Democratic", "Union")
+    )
 
 
 def _name_runs(text: str) -> list[tuple[int, int, str]]:
@@ -700,6 +725,8 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
                 break
             if titled and len(run) == 2 and run[0].group(0) in country_names():
                 break
+            if len(run) == 2 and _given_name_too(run[0].group(0), run[1].group(0)):
+                break
             if _month_as_name(run, 0, text):
                 break
             run = run[1:]
@@ -729,6 +756,11 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
         if name in CAPITALS:  # "Abu Dhabi has denied it": the government, not a person
             continue
         if name in NEWS_AGENCIES:
+            continue
+        # "the president of Republika Srpska, Milorad Dodik": what a title is *of* is a
+        # place or a body.
+        office = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", text[: run[0].start()])
+        if office and office.group(1).lower() in ROLE_HEADS:
             continue
         found.append((run[0].start(), end, name))
     return found
@@ -849,6 +881,24 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
                 cand.role = prev_roles[-1] if prev_roles else None
             sentence_people.append(cand)
             candidates.append(cand)
+    # "Christina Panayiotou runs a café near the crossing. “…,” she said.": the next
+    # quote given to "she" before anyone else is named is hers.
+    for cand in candidates:
+        if cand.speaks or not _sentence_subject(cand, paragraphs):
+            continue
+        # The quote is in the next sentence, or opens the next paragraph.
+        para, text = cand.para, paragraphs[cand.para]
+        stop = text.find(". ", cand.end)
+        opens_quote = para + 1 < len(paragraphs) and paragraphs[para + 1].startswith(("“", '"'))
+        if stop < 0 and opens_quote:
+            para, text, stop = para + 1, paragraphs[para + 1], -2
+        cue = _PRONOUN_QUOTE.search(text, stop + 2) if stop != -1 else None
+        named_between = cue and any(
+            c.para == para and stop < c.start < cue.start() for c in candidates
+        )
+        between = text[stop + 2 : cue.end()] if cue else ""
+        if cue and not named_between and not re.search(r"[.?!]\s(?![^“]*”)", between):
+            cand.speaks = True
     bodies, body_mentions = _find_bodies(paragraphs, body_flags)
     # "… Committee for the Defence of Human Rights": a name inside a body's name is no one.
     candidates = [
@@ -1076,6 +1126,27 @@ def _ministry(match: re.Match[str]) -> Body | None:
     return Body(fold(short), name, (), code)
 
 
+def _sentence_subject(cand: _Candidate, paragraphs: Sequence[str]) -> bool:
+    """Whether a name opens its sentence as the subject of a verb ("In Nicosia, Christina
+    Panayiotou runs a café"), and is no place ("Ledra Street", "Whatever Mexico decides")."""
+    text = paragraphs[cand.para]
+    words = cand.name.split()
+    if any(
+        w in country_names() or w in CAPITALS or w in FUNCTION_WORDS or w in DEMONYMS for w in words
+    ):
+        return False
+    opening = max(text.rfind(". ", 0, cand.start), text.rfind("” ", 0, cand.start))
+    lead = text[opening + 2 if opening >= 0 else 0 : cand.start]
+    if not re.fullmatch(r"\s*(?:[A-Z][^.“”]{0,80},\s*)?", lead):
+        return False
+    return bool(
+        re.match(
+            r"(?:,[^“”.]{1,160},)?\s+(?:[a-z]+s|[a-z]+ed|is|was|has|had|does|did)\b",
+            text[cand.end :],
+        )
+    )
+
+
 def _find_bodies(
     paragraphs: Sequence[str], body_flags: Sequence[bool]
 ) -> tuple[list[Body], list[Mention]]:
@@ -1110,6 +1181,16 @@ def _find_bodies(
                 while words and (words[0] in FUNCTION_WORDS or words[0] == "The"):
                     words = words[1:]
                 defined.setdefault(acronym.group(1), " ".join(words))
+        # "Anglo-Australian mining group Rio Tinto": named by what it is, it is a body
+        # wherever the story names it ("Rio Tinto welcomed the decision").
+        for match in _KIND_THEN_NAME.finditer(text):
+            name = match["name"]
+            words = name.split()
+            if any(w.lower() in ROLE_HEADS or w in FUNCTION_WORDS for w in words) or len(words) < 2:
+                continue
+            if _country_of_word(name) or name in CAPITALS or name in ORGANIZATIONS:
+                continue
+            defined.setdefault(name, name)
         for match in _DEFINED_ACRONYM.finditer(text):
             # "Armed Conflict Location and Event Data project (ACLED)", "US Central Command
             # (CENTCOM)", "Tokyo Electric Power Company (Tepco)"

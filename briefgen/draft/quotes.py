@@ -136,13 +136,17 @@ def _context(sentence: str) -> str | None:
 _BODY_WORDS = frozenset(
     {"ministry", "it", "group", "organisation", "organization", "movement", "militia", "rebels"}
     | {"company", "agency", "charity", "coast guard", "committee", "commission", "council"}
-    | {"embassy", "army", "military", "board"}
+    | {"embassy", "army", "military", "board", "firm"}
 )
 # "the group said" stands for the last body named; "the committee said" for the last
 # body whose name has "committee" in it.
 _ANY_BODY_WORDS = frozenset(
     {"it", "group", "organisation", "organization", "movement", "militia", "rebels", "agency"}
-    | {"charity"}
+    | {"charity", "company", "firm"}
+)
+_PUBLIC_BODY = re.compile(
+    r"(?i)\b(?:ministry|government|police|army|military|navy|court|council|commission|union"
+    r"|parliament|assembly|nations|embassy|office|agency|bank|fund|forces)\b"
 )
 # Verbs whose speaker may follow them ("said Lavrov"); after "blamed", "urged" or "accused"
 # a name is the object.
@@ -199,17 +203,21 @@ class _Resolver:
             if para < 0:
                 return None
             before = self.paragraphs[para]
-        bounds = split_sentences(before)
-        if not bounds:
-            return None
-        start, end = next((b for b in reversed(bounds) if before[b[0] : b[1]].strip()), bounds[-1])
+        bounds = [b for b in split_sentences(before) if before[b[0] : b[1]].strip()]
         outside = set(self.person_positions)
-        people = [
-            m
-            for (p, at), m in self.named.items()
-            if p == para and start <= at < end and (p, at) in outside
-        ]
-        return min(people, key=lambda m: m.start).key if people else None
+        # "Dodik is accused of …. He was indicted …. He has denied it and called the case
+        # “…”": a sentence that opens with a pronoun hands on the subject before it.
+        for start, end in list(reversed(bounds))[:3]:
+            people = [
+                m
+                for (p, at), m in self.named.items()
+                if p == para and start <= at < end and (p, at) in outside
+            ]
+            if people:
+                return min(people, key=lambda m: m.start).key
+            if not re.match(r"\s*(?:He|She)\b", before[start:end]):
+                return None
+        return None
 
     def resolve(self, mention: Mention) -> tuple[str, str] | None:
         if mention.kind == "person":
@@ -232,6 +240,11 @@ class _Resolver:
                     for m in self.body_mentions
                     if (m.para, m.start) < where
                     and (not specific or mention.word in self.bodies[m.key].name.lower())
+                    # "the company said": any body but a state's or a bloc's
+                    and not (
+                        mention.word in ("company", "firm")
+                        and _PUBLIC_BODY.search(self.bodies[m.key].name)
+                    )
                 ]
                 # "the ELN blamed … and accused the FARC dissidents …. “…,” the group said":
                 # a body that speaks in the story over one only named near it.
@@ -437,9 +450,11 @@ def _subject(
     appositive = re.search(r",[^,_]{1,120},\s*$", masked[s_start:start])
     if appositive:
         opening = s_start + appositive.start()
-        people_before = [m for m in before if m.end <= opening and m.kind == "person"]
-        if people_before and not masked[people_before[-1].end : opening].strip():
-            before = [m for m in before if m.end <= opening]
+        # "X, the IMF's mission chief, said", "The Office, which Schmidt heads, said": the
+        # one named right before the appositive, not the one inside it.
+        named_before = [m for m in before if m.end <= opening]
+        if named_before and not masked[named_before[-1].end : opening].strip():
+            before = named_before
         elif re.match(r",\s+(?:controlled|owned|backed|run|led|founded|based)\b", appositive[0]):
             # "The company, controlled by China Minmetals Corp., said": not the owner.
             before = [m for m in before if m.end <= opening]
