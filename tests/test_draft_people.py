@@ -500,3 +500,12 @@ def test_a_body_named_by_its_kind_is_a_body_wherever_it_is_named() -> None:
     )
     assert [b.name for b in cast.bodies] == ["Kora Metals"] and cast.people == ()
     assert cast.speaking == {"kora metals"}
+
+
+def test_a_leader_who_was_killed_or_ousted_is_history() -> None:
+    got = people(
+        "Its longtime leader Amir Haddad was killed in an air strike. "
+        "Its new leader Omar Salem said the war would go on."
+    )
+    assert list(got) == ["salem"]
+    assert people("President Ali Sami, who was ousted, was a reformer.") == {}

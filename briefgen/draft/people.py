@@ -456,9 +456,18 @@ def _country_before_modifiers(tokens: list[re.Match[str]], i: int, before: str) 
     return None
 
 
+# "… leader Hassan Nasrallah was killed in an air strike": no longer in office.
+_DIED = re.compile(
+    r"^(?:,[^,“”]{1,80},|,\s+who)?\s+(?:was|were|had\s+been)\s+(?:killed|assassinated|shot\s+dead"
+    r"|executed|overthrown|ousted|deposed)\b|^\s+died\b"
+)
+
+
 def _right_info(cand: _Candidate, text: str) -> None:
     """Country from "… of Iran" and role from an appositive ", Ukraine's foreign minister,"."""
     after = text[cand.end :]
+    if _DIED.match(after):
+        cand.former = True
     for short, plain in (("U.S.", "US  "), ("U.K.", "UK  "), ("U.N.", "UN  "), ("E.U.", "EU  ")):
         after = after.replace(short, plain)
     match = re.match(r"\s+of\s+(?:the\s+)?", after)
