@@ -123,6 +123,13 @@ def test_yearless_dateline_prefers_the_latest_fitting_year_up_to_today() -> None
         ("LONDON, 3 June 2024 (AFP) - Ministers met.", "2024-06-03"),
         ("Published On 14 Mar 2024\n\nDOHA, Qatar (AFP) — Ministers met.", "2024-03-14"),
         ("By James Otieno\n\nFebruary 20, 2025\n\nNAIROBI (AP) — Ministers met.", "2025-02-20"),
+        # Figures: a number over 12 is the day; else the month the text names; else the
+        # house style (month/day with slashes, day.month with dots).
+        ("07/18/2025\n\nMinisters met.", "2025-07-18"),
+        ("18.07.2025 14:05\n\nMinisters met.", "2025-07-18"),
+        ("10/12/2025\n\nMinisters met in December.", "2025-12-10"),
+        ("10/12/2025\n\nMinisters met.", "2025-10-12"),
+        ("10.12.2025\n\nMinisters met.", "2025-12-10"),
     ],
 )
 def test_article_date_from_date_line_or_dateline(header: str, expected: str) -> None:

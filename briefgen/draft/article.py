@@ -6,6 +6,7 @@ lifts stays a verbatim substring of the copied source file.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -149,6 +150,35 @@ def _kind(text: str) -> ParagraphKind:
     return "caption"
 
 
+_NUMERIC_DATE = re.compile(
+    r"^\s*(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?:[\s,]+\d{1,2}[:.]\d{2}.*)?\s*$"
+)
+
+
+def numeric_date_line(line: str, text: str) -> PartialDate | None:
+    """A date line written in figures ("10/12/2025", "18.07.2025 14:05"): day and month
+    are told apart by a number over 12, else by the month the article names, else by the
+    house style (US month/day with slashes, European day.month with dots)."""
+    match = _NUMERIC_DATE.match(line)
+    if not match:
+        return None
+    a, sep, b, year = int(match[1]), match[2], int(match[3]), int(match[4])
+    readings = [(m, d) for m, d in ((a, b), (b, a)) if 1 <= m <= 12 and 1 <= d <= 31]
+    if not readings:
+        return None
+    if len(readings) == 2 and readings[0] != readings[1]:
+        named = [r for r in readings if re.search(rf"\b{calendar.month_name[r[0]]}\b", text)]
+        if len(named) == 1:
+            readings = named
+        elif sep == ".":
+            readings = [(b, a)]
+    month, day = readings[0]
+    try:
+        return PartialDate(year, month, day) if dt.date(year, month, day) else None
+    except ValueError:
+        return None
+
+
 def read_article(text: str, today: dt.date | None = None) -> Article:
     """Split an article into headline, typed paragraphs, date and publisher; ``today``
     bounds the year guessed for a dateline that gives none."""
@@ -169,7 +199,7 @@ def read_article(text: str, today: dt.date | None = None) -> Article:
         if _TRAILER.search(para) or (_BYLINE.match(para) and len(para) < 80):
             continue
         if len(para) <= 80 and not any(p.kind == "body" for p in paragraphs):
-            found = find_full_date(para)
+            found = find_full_date(para) or numeric_date_line(para, text)
             short = len(re.sub(r"[^A-Za-z]", "", para)) <= 40
             if found and short and not _DATELINE.match(para) and not para.endswith("."):
                 date = date or found
