@@ -368,3 +368,14 @@ def test_the_company_said_is_the_company_not_a_ministry() -> None:
         "the decision.\n\n“We will build it,” the company said in a statement."
     )
     assert got == [("We will build it", "kora metals", "in a statement")]
+
+
+def test_a_surname_with_a_lower_case_particle() -> None:
+    got = attributed(
+        "Dutch Foreign Minister Anna van Dijk met her Belgian counterpart on Monday.\n\n"
+        "“This is a river, not a border,” van Dijk said. “We have a judgment.”"
+    )
+    assert got == [
+        ("This is a river, not a border", "dijk", None),
+        ("We have a judgment.", "dijk", None),
+    ]

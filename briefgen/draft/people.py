@@ -785,12 +785,18 @@ def surname_of(name: str, surname_first: bool = False) -> str:
         parts = parts[:-1]
     if len(parts) >= 2 and parts[-2] in ("Al", "El", "Abu", "Bin", "Ibn"):
         return " ".join(parts[-2:])
-    return parts[-1]
+    # "van Klaveren", "von der Leyen": lower-case particles belong to the family name.
+    k = len(parts) - 1
+    while k > 1 and parts[k - 1] in NAME_PARTICLES and parts[k - 1][:1].islower():
+        k -= 1
+    return " ".join(parts[k:])
 
 
 def _surname_key(name: str, surname_first: bool = False) -> str:
-    surname = surname_of(name, surname_first)
-    return fold(re.sub(r"^(?:al|el|ad|as|an)-", "", surname, flags=re.IGNORECASE))
+    surname = surname_of(name, surname_first).split()
+    while len(surname) > 1 and surname[0][:1].islower():  # "van Klaveren" -> klaveren
+        surname = surname[1:]
+    return fold(re.sub(r"^(?:al|el|ad|as|an)-", "", " ".join(surname), flags=re.IGNORECASE))
 
 
 def _same_person(a: str, b: str, surname_first: bool = False) -> bool:
@@ -840,7 +846,8 @@ def _surname_first_names(names: Sequence[str], paragraphs: Sequence[str]) -> fro
     found = set()
     for name in set(names):
         parts = name.split()
-        if not 2 <= len(parts) <= 3 or parts[0] in NAME_PARTICLES:
+        # "Alberto van Klaveren": a particle marks the family name at the end.
+        if not 2 <= len(parts) <= 3 or any(p in NAME_PARTICLES for p in parts):
             continue
         given = parts[1:]
         hyphenated = any(_HYPHENATED_GIVEN.match(p) for p in given) or (
