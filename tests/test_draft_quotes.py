@@ -379,3 +379,17 @@ def test_a_surname_with_a_lower_case_particle() -> None:
         ("This is a river, not a border", "dijk", None),
         ("We have a judgment.", "dijk", None),
     ]
+
+
+def test_the_n_year_old_and_a_group_described_at_length() -> None:
+    got = attributed(
+        "In the delta, rice farmer Tran Van Binh said salt water was creeping inland.\n\n"
+        "“Every dry season the salt comes further in,” the 54-year-old told AFP by phone."
+    )
+    assert got == [("Every dry season the salt comes further in", "binh", "told AFP")]
+    got = attributed(
+        "GreenBridge Baltic, a group of Estonian, Latvian and Finnish engineers that first "
+        "proposed the cable, urged both governments to go on.\n\n"
+        "“The cable is the region’s insurance,” the group said in a statement."
+    )
+    assert got == [("The cable is the region’s insurance", "greenbridge baltic", "in a statement")]

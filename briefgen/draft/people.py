@@ -119,6 +119,10 @@ _NAME_THEN_KIND = re.compile(
     r"(?:(?:the|a|an)\s+(?P<kind>(?:(?!(?:at|of|for|in|with|from|on|to|by|and)\s)[\w’'-]+\s+){0,4}?)"
     r"(?:" + _BODY_NOUNS + r")\b(?!['’])|which\b)"
 )
+# "EcoPeace, a group of Jordanian, Palestinian and Israeli environmentalists, urged …"
+_LONG_APPOSITIVE_SPEAKS = re.compile(
+    r",[^“”.;]{1,200}?,\s+(?:also\s+)?(?:" + REPORTING_VERBS + r")\b(?!\s+to\b)"
+)
 # "MMG Ltd.", "PT Vale Indonesia", "Acme Holdings": a company by its legal form.
 _COMPANY = re.compile(
     r"\b(?:(?:PT|PJSC|JSC)\s+[A-Z][\w&’'-]+(?:\s[A-Z][\w&’'-]+){0,3}"
@@ -135,6 +139,7 @@ _ANAPHOR = re.compile(
     r"|envoy|premier|prime\s+minister|chancellor|ambassador))\b(?!['’]?\s+[A-Z])"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_AGED = re.compile(r"\b[Tt]he\s+\d{1,3}-year-old\b(?:\s+(?!(?:" + SPEECH_VERBS + r")\b)[a-z]+)?")
 _PRONOUN_QUOTE = re.compile(
     r"[”\"],?\s+(?:he|she)\s+(?:said|added|says|told|explained)\b"
     r"|\b(?:[Hh]e|[Ss]he)\s+(?:said|added|says|told\s+\w+)\s*:?\s*[“\"]"
@@ -548,6 +553,9 @@ def _common_role(appositive: str) -> str | None:
         head.append(word)
     if not 1 <= len(head) <= 3 or head[-1] in _NOT_ROLE_NOUNS or head[-1].endswith("ly"):
         return None
+    body_noun = re.fullmatch(_BODY_NOUNS, head[-1])
+    if body_noun and not body_noun["either"]:
+        return None  # "EcoPeace, a group of …" says what a body is
     if head[0] in ("former", "ex", "late", "then"):
         return None
     return " ".join(head)
@@ -1104,6 +1112,9 @@ def _pronoun_mentions(paragraphs: Sequence[str]) -> list[Mention]:
         for match in _ANAPHOR.finditer(text):
             word = " ".join(match["word"].lower().split())
             mentions.append(Mention(index, match.start(), match.end(), "", "anaphor", word))
+        # "“…,” the 54-year-old told AFP": the person last named.
+        for match in _AGED.finditer(text):
+            mentions.append(Mention(index, match.start(), match.end(), "", "pronoun"))
         for match in _IT_SAID.finditer(text):
             mentions.append(Mention(index, match.start(), match.start() + 2, "", "anaphor", "it"))
     return mentions
@@ -1297,7 +1308,7 @@ def _find_bodies(
                 or _country_of_word(name)
                 or (_country_of_word(name.split()[0]) and len(name.split()) == 1)
                 or name.split()[0] in FUNCTION_WORDS
-                or not _body_speaks(text, start, end)
+                or not (_body_speaks(text, start, end) or _LONG_APPOSITIVE_SPEAKS.match(text, end))
             ):
                 continue
             kind = (match["kind"] or "").split()
