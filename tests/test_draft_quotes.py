@@ -393,3 +393,11 @@ def test_the_n_year_old_and_a_group_described_at_length() -> None:
         "“The cable is the region’s insurance,” the group said in a statement."
     )
     assert got == [("The cable is the region’s insurance", "greenbridge baltic", "in a statement")]
+
+
+def test_a_speaker_closing_a_pre_appositive() -> None:
+    got = attributed(
+        "Oxfam’s regional director for West Africa, Mariam Diallo, called the ruling "
+        "“shameful” on Monday."
+    )
+    assert got == [("shameful", "diallo", None)]

@@ -883,9 +883,15 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
             cand = _Candidate(index, start, end, name)
             _left_info(cand, text)
             _right_info(cand, text)
-            cand.speaks = bool(
-                _SPEAKS_AFTER.match(text[end:]) or _said_name(text, start, end)
-            ) or bool(re.match(r"^\s*,\s*speaking\b", text[end:]))
+            cand.speaks = (
+                bool(_SPEAKS_AFTER.match(text[end:]) or _said_name(text, start, end))
+                or bool(re.match(r"^\s*,\s*speaking\b", text[end:]))
+                # "Amnesty's regional director, Tigere Chagutah, called the charges …"
+                or bool(
+                    re.search(r",\s*$", text[:start])
+                    and _SPEAKS_AFTER.match(re.sub(r"^,", "", text[end:]))
+                )
+            )
             if not cand.role and sentence_people and not cand.counterpart:
                 prev = sentence_people[-1]
                 between = text[prev.end : start]
