@@ -401,3 +401,11 @@ def test_a_speaker_closing_a_pre_appositive() -> None:
         "“shameful” on Monday."
     )
     assert got == [("shameful", "diallo", None)]
+
+
+def test_a_spokesman_for_a_company_speaks_for_it() -> None:
+    got = attributed(
+        "A spokesman for KL Ports, the Dubai-based operator, said the company was "
+        "“confident that the deal serves Senegal”."
+    )
+    assert got == [("confident that the deal serves Senegal", "kl ports", None)]

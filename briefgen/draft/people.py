@@ -123,6 +123,11 @@ _NAME_THEN_KIND = re.compile(
 _LONG_APPOSITIVE_SPEAKS = re.compile(
     r",[^“”.;]{1,200}?,\s+(?:also\s+)?(?:" + REPORTING_VERBS + r")\b(?!\s+to\b)"
 )
+# "A spokesman for DP World said": the body a spokesperson speaks for.
+_SPOKESMAN_FOR = re.compile(
+    r"\b[Ss]pokes(?:man|woman|person)\s+for\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&’'.-]*){0,5})"
+)
 # "MMG Ltd.", "PT Vale Indonesia", "Acme Holdings": a company by its legal form.
 _COMPANY = re.compile(
     r"\b(?:(?:PT|PJSC|JSC)\s+[A-Z][\w&’'-]+(?:\s[A-Z][\w&’'-]+){0,3}"
@@ -1299,6 +1304,14 @@ def _find_bodies(
                 continue
             if _body_speaks(text, *match.span(), appositive=True):
                 add(Body(fold(acronym), acronym, (), None), *match.span(), acronym)
+        for match in _SPOKESMAN_FOR.finditer(text):
+            name = _POSSESSIVE.sub("", match["name"]).rstrip(".")
+            start, end = match.start("name"), match.start("name") + len(name)
+            if _country_of_word(name) or name in CAPITALS or name in NEWS_AGENCIES:
+                continue
+            if name in ORGANIZATIONS or any(w in ORG_HEADS for w in name.split()[1:]):
+                continue  # the gazetteer and the head-word rule name these
+            add(Body(fold(name), name, (), None), start, end, name)
         for match in _COMPANY.finditer(text):
             name = match.group(0)
             prefix = re.match(r"(?:PT|PJSC|JSC)\s+", name)
