@@ -71,6 +71,9 @@ def dates(sentence: str, ref: PartialDate | None = WEDNESDAY) -> list[str]:
             ["2021-04", "2021-03"],
         ),
         ("It rose 12% and 2,000 people marched.", []),
+        # "said" is past even after a "planned" or before a "would"; "intends to" is ahead.
+        ("Its planned output buyer said on Tuesday it hoped they would meet.", ["2023-05-09"]),
+        ("He said he intended to convene another meeting in October.", ["2023-10"]),
     ],
 )
 def test_resolved_against_the_article_date(sentence: str, expected: list[str]) -> None:

@@ -81,7 +81,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _FUTURE = re.compile(
     r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|planned|due\s+to|is\s+due|are\s+due"
     r"|due\s+(?:in|on|by|before)"
-    r"|expected\s+to|plans?\s+to|to\s+be\s+held|set\s+to)\b",
+    r"|expected\s+to|plans?\s+to|to\s+be\s+held|set\s+to|(?:intend|aim|hope|want)(?:s|ed|d)?\s+to"
+    r"|planned\s+to)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:since|last|ago|earlier|previous|previously|had)\b", re.IGNORECASE)
@@ -90,7 +91,7 @@ _PAST_VERB = re.compile(
     r"\b(?:(?!(?:need|seed|feed|speed|proceed|succeed|exceed|indeed|red|bed|planned"
     r"|proposed|scheduled|expected|intended)\b)[a-z]{2,}ed|was|were|met|began|took|made|held"
     r"|went|came|told|left|won|lost|saw|gave|sent|fell|rose|struck|spoke|wrote|fought|broke"
-    r"|became|brought|built|paid|sold|drew|flew|grew|kept|sought|shot|stood|threw|signed)\b"
+    r"|became|brought|built|paid|sold|drew|flew|grew|kept|sought|shot|stood|threw|signed|said)\b"
 )
 
 
