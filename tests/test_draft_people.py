@@ -509,3 +509,8 @@ def test_a_leader_who_was_killed_or_ousted_is_history() -> None:
     )
     assert list(got) == ["salem"]
     assert people("President Ali Sami, who was ousted, was a reformer.") == {}
+
+
+def test_two_portfolios_joined_by_and() -> None:
+    got = people("Laos’ energy and mines minister Phosy Kayasith rejected the criticism.")
+    assert got["kayasith"][1:3] == ("Energy and Mines Minister", "LA")

@@ -380,6 +380,17 @@ def _left_info(cand: _Candidate, text: str) -> None:
             break
         role_words.insert(0, tokens[i].group(0))
         i -= 1
+    # "energy and mines minister": a second portfolio joined by "and" to one we know.
+    if (
+        role_words
+        and i >= 2
+        and tokens[i].group(0).islower()
+        and tokens[i - 1].group(0) == "and"
+        and tokens[i - 2].group(0).lower() in ROLE_MODIFIERS
+        and not before[tokens[i - 2].start() : tokens[i].end()].count(",")
+    ):
+        role_words = [t.group(0) for t in tokens[i - 2 : i + 1]] + role_words
+        i -= 3
     # "European Affairs Minister": the word before "Affairs" names the portfolio.
     if (
         role_words
