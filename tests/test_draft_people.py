@@ -514,3 +514,13 @@ def test_a_leader_who_was_killed_or_ousted_is_history() -> None:
 def test_two_portfolios_joined_by_and() -> None:
     got = people("Laos’ energy and mines minister Phosy Kayasith rejected the criticism.")
     assert got["kayasith"][1:3] == ("Energy and Mines Minister", "LA")
+
+
+def test_a_pronouns_quote_later_in_the_next_sentence_and_professors() -> None:
+    cast = cast_of(
+        "Piet Smit, whose party leads the coalition, distanced himself from the minister. "
+        "In an interview with De Krant, he said the cabinet should “listen to farmers”."
+    )
+    assert [p.name for p in cast.people] == ["Piet Smit"]
+    got = people("“It could break the coalition,” said Prof Sarah de Boer, a political scientist.")
+    assert got["boer"][:2] == ("Sarah de Boer", "political scientist")

@@ -147,7 +147,7 @@ _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _AGED = re.compile(r"\b[Tt]he\s+\d{1,3}-year-old\b(?:\s+(?!(?:" + SPEECH_VERBS + r")\b)[a-z]+)?")
 _PRONOUN_QUOTE = re.compile(
     r"[”\"],?\s+(?:he|she)\s+(?:said|added|says|told|explained)\b"
-    r"|\b(?:[Hh]e|[Ss]he)\s+(?:said|added|says|told\s+\w+)\s*:?\s*[“\"]"
+    r"|\b(?:[Hh]e|[Ss]he)\s+(?:said|added|says|told\s+\w+)\b[^.“”\"]{0,120}[“\"]"
 )
 # "it said" after a body's quote stands for the body last named.
 _IT_SAID = re.compile(
@@ -939,8 +939,13 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
         if stop < 0 and opens_quote:
             para, text, stop = para + 1, paragraphs[para + 1], -2
         cue = _PRONOUN_QUOTE.search(text, stop + 2) if stop != -1 else None
+        # Someone else who could be "he" in between ("in an interview with De Telegraaf"
+        # names no one who could).
         named_between = cue and any(
-            c.para == para and stop < c.start < cue.start() for c in candidates
+            c.para == para
+            and stop < c.start < cue.start()
+            and not re.search(r"\b(?:with|to|by|in|from|of|at|for|on)\s+$", text[: c.start])
+            for c in candidates
         )
         between = text[stop + 2 : cue.end()] if cue else ""
         if cue and not named_between and not re.search(r"[.?!]\s(?![^“]*”)", between):
