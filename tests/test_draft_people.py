@@ -524,3 +524,46 @@ def test_a_pronouns_quote_later_in_the_next_sentence_and_professors() -> None:
     assert [p.name for p in cast.people] == ["Piet Smit"]
     got = people("“It could break the coalition,” said Prof Sarah de Boer, a political scientist.")
     assert got["boer"][:2] == ("Sarah de Boer", "political scientist")
+
+
+def test_body_names_keep_their_adjective_and_lose_owners_and_possessives() -> None:
+    def names(text: str) -> list[tuple[str, str | None]]:
+        return [(b.name, b.country) for b in cast_of(text).bodies]
+
+    assert names("Then the European Court of Human Rights fixed a date.") == [
+        ("European Court of Human Rights", None)
+    ]
+    assert names(
+        "Loans came from South Africa’s Standard Bank and the African Export-Import Bank."
+    ) == [
+        ("Standard Bank", "ZA"),
+        ("African Export-Import Bank", None),
+    ]
+    assert names("The Uganda Police Force on Tuesday arrested 11 students.") == [
+        ("Uganda Police Force", "UG")
+    ]
+    assert names("China Road and Bridge Corporation carried out the study.") == [
+        ("China Road and Bridge Corporation", "CN")
+    ]
+    assert names("Analysts at the Jakarta-based Andalas Economic Institute agreed.") == [
+        ("Andalas Economic Institute", None)
+    ]
+    assert names("The European Union started its own mission in February.") == [
+        ("European Union", None)
+    ]
+    [bank] = cast_of(
+        "Zimbabwe’s central bank, the Reserve Bank of Zimbabwe, held its rate. "
+        "The Reserve Bank of Zimbabwe’s governor spoke."
+    ).bodies
+    assert (bank.name, bank.country, bank.aliases) == (
+        "Reserve Bank of Zimbabwe",
+        "ZW",
+        ("Zimbabwe’s central bank",),
+    )
+
+
+def test_critics_in_a_body_and_its_titled_officer_do_not_make_it_speak() -> None:
+    cast = cast_of("Critics in the European Parliament said the deal was a bribe.")
+    assert cast.speaking == frozenset()
+    cast = cast_of("Inflation will ease, according to Central Bank Governor Ana Silva.")
+    assert "central bank" not in " ".join(cast.speaking)

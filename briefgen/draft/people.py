@@ -85,7 +85,8 @@ _MINISTRY = re.compile(
     + r"){0,3}))?"
 )
 _BODY_PART = re.compile(
-    r"\s+(?:[a-z]+\s+){0,3}(?:office|agency|mission|commission|refugee\s+agency|team|panel"
+    r"\s+(?:(?!(?:its|their|own|his|her)\b)[a-z]+(?<!ed)\s+){0,3}(?:office|agency|mission"
+    r"|commission|refugee\s+agency|team|panel"
     r"|investigators|monitors)\b"
 )
 _DEFINED_ACRONYM = re.compile(
@@ -97,7 +98,34 @@ _DEFINED_ACRONYM = re.compile(
 _NATIONAL_BODY = re.compile(
     r"\b(?!The\s)(?P<who>[A-Z][\w.]+(?:(?<!\.)\s[A-Z][\w.]+)?)(?:['’]s)?\s+(?P<what>(?i:central\s+bank"
     r"|coast\s+guard|navy|air\s+force|armed\s+forces|election\s+commission|military|army"
-    r"|police|embassy)(?:\s+in\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?)\b"
+    r"|police|embassy)(?:\s+in\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?)\b(?!\s+[A-Z])"
+)
+# Capitalised adjectives that open a body's name ("European Court of Human Rights",
+# "African Export-Import Bank") though they open no person's.
+_NAME_ADJECTIVES = frozenset(
+    [
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "European",
+        "Arab",
+        "Kurdish",
+        "African",
+        "Asian",
+        "Sunni",
+        "Shia",
+        "Shiite",
+        "Muslim",
+        "Christian",
+        "Jewish",
+        "Islamic",
+    ]
 )
 # "The German charity Sea-Watch said": a body introduced by what it is.
 _KIND_THEN_NAME = re.compile(
@@ -890,6 +918,16 @@ def _surname_first_names(names: Sequence[str], paragraphs: Sequence[str]) -> fro
     return frozenset(found)
 
 
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|within|inside|of|with)\s+(?:the\s+)?$")
+
+
+@functools.cache
+def _title_after() -> re.Pattern[str]:
+    """ "Central Bank Governor Nandalal …": a title and a name follow the body."""
+    heads = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
+    return re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}(?i:{heads})\b\s+[A-Z]")
+
+
 def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
     """People (from all paragraphs, captions too) and bodies, with their mentions."""
     candidates: list[_Candidate] = []
@@ -971,11 +1009,13 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
         if (
             not any(q.start <= m.start < q.end for q in quoted[m.para])
             and _SPEAKS_AFTER.match(paragraphs[m.para][m.end :])
+            # not "critics in the European Parliament said"
+            and not _PLACE_PREPOSITION.search(paragraphs[m.para][: m.start])
         )
         or (
             re.search(r"\b[Aa]ccording\s+to\s+(?:the\s+)?$", paragraphs[m.para][: m.start])
-            # not "according to Kremlin spokesman Dmitry Peskov"
-            and not re.match(r"\s+(?:[a-z-]+\s+){1,3}[A-Z]", paragraphs[m.para][m.end :])
+            # not "according to Kremlin spokesman Dmitry Peskov", "… Central Bank Governor X"
+            and not _title_after().match(paragraphs[m.para][m.end :])
         )
     )
     return Cast(tuple(people), tuple(bodies), tuple(mentions), countries, speaking)
@@ -1219,7 +1259,7 @@ def _find_bodies(
     )
     # "Philippine Coast Guard", "Federal Agency for Fishery", and "the Court of Auditors".
     generic = re.compile(
-        rf"\b(?:[A-Z][\w’'-]+\s+){{1,5}}(?:{heads})\b(?:{of_part})?"
+        rf"\b(?:[A-Z][\w’'-]+\s+(?:(?:and|&)\s+(?=[A-Z]))?){{1,5}}(?:{heads})\b(?:{of_part})?"
         rf"|(?<=\bthe\s)(?:{heads})(?:{of_part})"
     )
     whole_text = "\n".join(paragraphs)
@@ -1297,20 +1337,37 @@ def _find_bodies(
                 add(Body(fold(short), match.group(0), (), code), *match.span(), match.group(0))
         for match in generic.finditer(text):
             words = match.group(0).split()
-            while words and (words[0] in FUNCTION_WORDS or words[0] in ("The",)):
+            # "The", "In" … go; "European", "African" stay ("the European Court of …").
+            while words and words[0] in FUNCTION_WORDS and words[0] not in _NAME_ADJECTIVES:
                 words = words[1:]
+            owner = None
+            # "South Africa’s Standard Bank": the owner is a country, the name what follows.
+            for k, word in enumerate(words[:-1]):
+                if _POSSESSIVE.search(word[-2:]) and word[-2:] in ("’s", "'s"):
+                    owner = _country_of_word(" ".join(words[: k + 1])) or _country_of_word(word)
+                    if owner:
+                        words = words[k + 1 :]
+                    break
+            if words and re.fullmatch(r"[A-Z][\w’'.]*-(?:based|led|backed|owned|run)", words[0]):
+                words = words[1:]  # "the Jakarta-based Andalas Economic Institute"
+            if words and re.search(r"['’]s$", words[-1]):
+                words[-1] = words[-1][:-2]  # "the Reserve Bank of Zimbabwe’s governor"
             if len(words) < 2 or "Ministry" in words:
                 continue
             name = " ".join(words)
             if name in ORGANIZATIONS:
                 name = ORGANIZATIONS[name]
-            start = match.end() - len(" ".join(words))
-            code = _country_of_word(words[0])
+            start = match.start() + match.group(0).find(words[0])
+            end = start + len(" ".join(words))
+            code = owner or _country_of_word(words[0])
+            tail = re.search(r"\s(?:of|for)\s+(?:the\s+)?(.+)$", name)
+            if code is None and tail and tail.group(1) in country_names():
+                code = country_names()[tail.group(1)]  # "the Reserve Bank of Zimbabwe"
             # "Taiwan's Coast Guard" and "the Taiwanese coast guard" are one body.
             key = fold(
                 f"{ADJECTIVE_OF.get(code, words[0])} {' '.join(words[1:])}" if code else name
             )
-            add(Body(key, name, (), code), start, match.end(), name)
+            add(Body(key, name, (), code), start, end, name)
         # An acronym that speaks is a body: "the U.N. mission in Congo, MONUSCO, said".
         for match in re.finditer(r"(?<![\w.-])([A-Z]{3,})(?![\w.-])", text):
             acronym = match.group(1)
@@ -1390,6 +1447,25 @@ def _find_bodies(
                 aliases[first].append(surface)
         mentions = [
             replace(m, key=first) if m.key == key and m.kind == "body" else m for m in mentions
+        ]
+    # "Zimbabwe’s central bank" and "the Reserve Bank of Zimbabwe": when the story names
+    # one bank of that country, the two are one.
+    for key, body in list(bodies.items()):
+        if not key.endswith(" central bank") or body.country is None:
+            continue
+        banks = [
+            k
+            for k, b in bodies.items()
+            if k != key and b.country == body.country and "Bank" in b.name.split()
+        ]
+        if len(banks) != 1:
+            continue
+        del bodies[key]
+        for surface in [body.name, *aliases.pop(key, [])]:
+            if surface not in aliases.setdefault(banks[0], []):
+                aliases[banks[0]].append(surface)
+        mentions = [
+            replace(m, key=banks[0]) if m.key == key and m.kind == "body" else m for m in mentions
         ]
     # "the Defence Force" after "the Guyana Defence Force": the longer name's body.
     for key, body in list(bodies.items()):
