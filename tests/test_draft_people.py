@@ -567,3 +567,16 @@ def test_critics_in_a_body_and_its_titled_officer_do_not_make_it_speak() -> None
     assert cast.speaking == frozenset()
     cast = cast_of("Inflation will ease, according to Central Bank Governor Ana Silva.")
     assert "central bank" not in " ".join(cast.speaking)
+
+
+def test_a_body_that_acts_in_the_story_takes_part_but_not_in_background() -> None:
+    drafted, _ = _drafted(
+        "Rate rise in Malawi\n\nLILONGWE, June 3 (Reuters) - The Reserve Bank of Malawi on "
+        "Tuesday raised its policy rate by two points.\n\n"
+        "Kora Mining (KM), a state-owned firm, carried out the feasibility study.\n\n"
+        "The Constitutional Court ruled on July 11, 2019, that the old law was void.\n\n"
+        "The UN Security Council approved a new mission on Monday."
+    )
+    names = {p["name"] for p in drafted.values()}
+    assert {"Reserve Bank of Malawi", "Kora Mining"} <= names
+    assert not names & {"Constitutional Court", "UN Security Council"}

@@ -349,6 +349,11 @@ def draft_brief(
             f"before the article): {', '.join(p.name for p in left_out)} — add them if they "
             "act in the story"
         )
+    # A body that acts in a sentence about the story, not about earlier years, takes part.
+    acting = {
+        m.key for m in cast.acting if not _about_earlier_years(paragraphs[m.para], m.start, date)
+    }
+    cast = replace(cast, speaking=cast.speaking | acting)
     participants, ids = _participants(cast, report.quotes)
     positions = _positions(report.quotes, ids, source)
     timeline = _timeline(article, date, source)

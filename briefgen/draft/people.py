@@ -257,6 +257,7 @@ class Cast:
     mentions: tuple[Mention, ...]
     countries: tuple[str, ...]  # ISO codes in order of first mention
     speaking: frozenset[str] = frozenset()  # bodies that say something ("the ministry said")
+    acting: tuple[Mention, ...] = ()  # where a body does something ("the army launched …")
 
 
 @functools.cache
@@ -1018,7 +1019,55 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
             and not _title_after().match(paragraphs[m.para][m.end :])
         )
     )
-    return Cast(tuple(people), tuple(bodies), tuple(mentions), countries, speaking)
+    # A national body or company that opens a sentence as the subject of a past-tense
+    # verb acts in the story; international bodies doing so are context, not participants.
+    international = set(ORGANIZATIONS.values())
+    acting = tuple(
+        m
+        for m in body_mentions
+        if m.key not in speaking
+        and not any(q.start <= m.start < q.end for q in quoted[m.para])
+        and not _international(next(b for b in bodies if b.key == m.key).name, international)
+        and _acts(paragraphs[m.para], m.start, m.end)
+    )
+    return Cast(tuple(people), tuple(bodies), tuple(mentions), countries, speaking, acting)
+
+
+def _international(name: str, international: set[str]) -> bool:
+    """An international body or a part of one ("UN investigators", "the U.N. human rights
+    office")."""
+    first = name.split()[0].rstrip(".")
+    return (
+        name in international
+        or ORGANIZATIONS.get(first, ORGANIZATIONS.get(first + ".")) in international
+    )
+
+
+_IRREGULAR_PAST = (
+    "took|began|sent|struck|seized|withdrew|won|held|made|cut|shut|fought|broke|brought|kept"
+    "|overran|sought|froze|led|gave|drew|set|put|paid|sold|bought|met|left|hit|spent|rose|fell"
+)
+_ACTS_AFTER = re.compile(
+    r"^(?:\s*\([^()]{1,40}\))?(?:,[^“”\"]{1,160}?,)?"
+    r"(?:\s+(?:on\s+\w+day|in\s+[A-Z]\w+|has\s+since|has|have|had|also|later|then|again"
+    r"|earlier\s+this\s+\w+|last\s+\w+))*"
+    r"\s+(?!(?:was|were|based|led|backed|owned)\b)(?:[a-z]{3,}ed|" + _IRREGULAR_PAST + r")\b"
+    r"(?!\s+by\b)"
+)
+
+
+def _acts(text: str, start: int, end: int) -> bool:
+    """ "The Bank of Zambia raised its rate", "The Uganda Police Force on Tuesday arrested":
+    a body opening its sentence as the subject of a verb in the past."""
+    if not _ACTS_AFTER.match(text[end:]):
+        return False
+    opening = max(text.rfind(". ", 0, start), text.rfind("” ", 0, start))
+    lead = text[opening + 2 if opening >= 0 else 0 : start]
+    # "LILONGWE, June 3 (Reuters) - ": a dateline opens no sentence.
+    lead = re.sub(r"^[A-Z][A-Z .’'-]+(?:,[^()\n]{0,40})?(?:\([^)]*\))?\s*[-—–]+\s*", "", lead)
+    return bool(
+        re.fullmatch(r"\s*(?:(?:On|In|At|By|Last|Earlier)\s[^,]{1,30},\s*)?(?:[Tt]he\s+)?", lead)
+    )
 
 
 def _merge_people(
