@@ -580,3 +580,21 @@ def test_a_body_that_acts_in_the_story_takes_part_but_not_in_background() -> Non
     names = {p["name"] for p in drafted.values()}
     assert {"Reserve Bank of Malawi", "Kora Mining"} <= names
     assert not names & {"Constitutional Court", "UN Security Council"}
+
+
+def test_one_word_bodies_hyphenated_acronyms_and_recommended() -> None:
+    cast = cast_of("Flows stopped on Sunday. Transgaz said it had lost “the legal ability”.")
+    assert [b.name for b in cast.bodies] == ["Transgaz"] and cast.speaking == {"transgaz"}
+    cast = cast_of("Poland’s gas operator, Gazsystem, said on Tuesday that flows were zero.")
+    assert cast.speaking == {"gazsystem"}
+    cast = cast_of("The FNT-CGT union confederation, which held a rally, said the deal was bad.")
+    assert cast.speaking == {"fnt-cgt"}
+    # Not a common noun at a sentence's start, nor a surname named in full elsewhere.
+    assert cast_of("Analysts said no. Police said yes.").bodies == ()
+    cast = cast_of("Foreign Minister Ana Brel met them. Brel said no.")
+    assert cast.bodies == () and [p.name for p in cast.people] == ["Ana Brel"]
+    cast = cast_of(
+        "Jon Mata, a former governor-general appointed as moderator, recommended that it be "
+        "settled by “a simple process”."
+    )
+    assert [p.name for p in cast.people] == ["Jon Mata"]

@@ -47,7 +47,7 @@ REPORTING_VERBS = (
     r"|continued|cautioned|emphasi[sz]ed|underlined|acknowledged|admitted|conceded|claimed"
     r"|vowed|pledged|described|dismissed|rejected|accused|saying|called|promised|predicted"
     r"|recalled|suggested|complained|charged|countered|observed|remarked|affirmed|reiterated"
-    r"|repeated|repeat|repeating|blamed|hailed|accusing"
+    r"|repeated|repeat|repeating|blamed|hailed|accusing|recommended|demanded"
     r"|confirmed|denied|hoped|welcomed|condemned|criticised|criticized|praised|thanked"
 )
 # After a name, also "expressed", "told reporters", "was quoted" make its owner speak.
@@ -55,8 +55,9 @@ SPEECH_VERBS = REPORTING_VERBS + r"|expressed|quoted|told\s+\w+|was\s+quoted|is\
 # Not "have continued to spread": a verb followed by "to" is not speech.
 _SPEAKS_AFTER = re.compile(
     # "… Operations (UKMTO) agency said": an abbreviation and the kind of body may follow.
-    r"^(?:['’]s?)?(?:\s*\([^()“”]{1,40}\))?(?:\s+(?:agency|group|company|office|militia"
-    r"|movement|party|organi[sz]ation|network|commission))?"
+    r"^(?:['’]s?)?(?:\s*\([^()“”]{1,40}\))?(?:\s+(?:[a-z]+\s+)?(?:agency|group|company|office"
+    r"|militia|movement|party|organi[sz]ation|network|commission|union|confederation|federation"
+    r"|coalition|alliance|association))?"
     r"\s*(?:,[^,“”\"]{1,90},\s*)?(?:(?:also|later|then|has|had|have|was|is|were"
     r"|again|previously|earlier|once|recently|repeatedly|on\s+\w+)\s+)*(?:" + SPEECH_VERBS + r")\b"
     r"(?!\s+to\s+(?!reporters|journalists|the\s+press|parliament|lawmakers))"
@@ -1009,7 +1010,7 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
         # not "“… the referendum that the United Nations promised us,”": inside a quote
         if (
             not any(q.start <= m.start < q.end for q in quoted[m.para])
-            and _SPEAKS_AFTER.match(paragraphs[m.para][m.end :])
+            and _speaks_after(paragraphs[m.para], m.start, m.end)
             # not "critics in the European Parliament said"
             and not _PLACE_PREPOSITION.search(paragraphs[m.para][: m.start])
         )
@@ -1418,7 +1419,8 @@ def _find_bodies(
             )
             add(Body(key, name, (), code), start, end, name)
         # An acronym that speaks is a body: "the U.N. mission in Congo, MONUSCO, said".
-        for match in re.finditer(r"(?<![\w.-])([A-Z]{3,})(?![\w.-])", text):
+        acronyms = r"(?<![\w.-])([A-Z]{3,}|[A-Z]{2,}(?:-[A-Z]{2,})+)(?![\w.-])"  # "PIT-CNT"
+        for match in re.finditer(acronyms, text):
             acronym = match.group(1)
             if acronym in NEWS_AGENCIES or acronym in DEMONYMS or acronym in ORGANIZATIONS:
                 continue
@@ -1471,6 +1473,12 @@ def _find_bodies(
                 speaks = _body_speaks(text, start, end)
                 if speaks and not _country_of_word(name) and name not in CAPITALS:
                     add(Body(fold(name), name, (), None), start, end, name)
+        # "Gazprom said", "the gas operator, Eustream, said": a lone capitalised word that
+        # speaks and is never part of a longer name in the story is a body.
+        for match in re.finditer(r"(?<![\w’'.-])([A-Z][a-z]{3,})(?![\w’'-])", text):
+            word = match.group(1)
+            if _lone_name_speaks(text, match, whole_text):
+                add(Body(fold(word), word, (), None), *match.span(), word)
         for surface, name in gazetteer:
             for match in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
                 # "the U.N. human rights office": a part of the organisation, named as written.
@@ -1572,6 +1580,73 @@ def _official(name: str) -> bool:
     """Whether every content word of a body's name is capitalised ("Ministry of Finance")."""
     words = [w for w in name.split() if w not in ("of", "for", "and", "the", "on", "de", "in")]
     return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+# Common nouns that open sentences as speakers ("Police said", "Opposition said").
+_COLLECTIVE_NOUNS = frozenset(
+    [
+        "police",
+        "government",
+        "military",
+        "army",
+        "navy",
+        "parliament",
+        "cabinet",
+        "congress",
+        "senate",
+        "opposition",
+        "presidency",
+        "prosecution",
+        "defence",
+        "defense",
+        "media",
+        "press",
+    ]
+)
+
+
+def _speaks_after(text: str, start: int, end: int) -> bool:
+    """ "X said", "X, the operator, said", and X closing a pre-appositive: "Slovakia’s
+    operator, Eustream, said"."""
+    after = text[end:]
+    if re.search(r",\s*$", text[:start]) and after.startswith(","):
+        after = after[1:]
+    return bool(_SPEAKS_AFTER.match(after))
+
+
+def _lone_name_speaks(text: str, match: re.Match[str], whole_text: str) -> bool:
+    word = match.group(1)
+    if (
+        word in FUNCTION_WORDS
+        or word in HONORIFICS
+        or word.lower() in MONTHS
+        or word.lower() in WEEKDAYS
+        or word.lower() in ROLE_HEADS
+        or word in NEWS_AGENCIES
+        or word in CAPITALS
+        or word in ORGANIZATIONS
+        or _country_of_word(word)
+        or word in ("He", "She", "It", "They", "We")
+        or word in ORG_HEADS
+        or word.lower() in _COLLECTIVE_NOUNS
+        or word.endswith("s")  # "Analysts said", "Refugees say"
+        or re.search(rf"\b{word.lower()}\b", whole_text)  # "Police said": a common noun
+    ):
+        return False
+    # Part of a person's or place's name somewhere ("Sergei Lavrov", "Lavrov Street").
+    for other in re.finditer(rf"(?<![\w’'-]){word}(?![\w’'-])", whole_text):
+        before_word = whole_text[: other.start()].split()[-1:]
+        after_word = whole_text[other.end() :].split()[:1]
+        if before_word and before_word[0][:1].isupper() and not before_word[0].endswith((".", ",")):
+            return False
+        if after_word and after_word[0][:1].isupper():
+            return False
+    before = text[: match.start()]
+    if re.search(r"[A-Za-z]\s*$", before) and not re.search(
+        r"(?:^|[.;:]\s+|,\s+|\b(?:the|and|but|while)\s+)$", before
+    ):
+        return False  # inside a sentence only after a comma or "and": "…, Eustream, said"
+    return _speaks_after(text, match.start(), match.end())
 
 
 def _abbreviates(acronym: str, words: Sequence[str]) -> bool:
