@@ -598,3 +598,19 @@ def test_one_word_bodies_hyphenated_acronyms_and_recommended() -> None:
         "settled by “a simple process”."
     )
     assert [p.name for p in cast.people] == ["Jon Mata"]
+
+
+def test_a_body_named_by_an_appositive_once_is_a_body_everywhere() -> None:
+    cast = cast_of(
+        "The line will be run with Erdenes Altan Uul, the state coal miner, which will fund "
+        "it. The cabinet approved the plan, and Erdenes Altan Uul said it would open a tender."
+    )
+    assert [b.name for b in cast.bodies] == ["Erdenes Altan Uul"] and cast.people == ()
+    assert cast.speaking == {"erdenes altan uul"}
+    cast = cast_of(
+        "The state railway, Mongolian Railway, will build it. Uruguay’s Senate approved it."
+    )
+    assert {(b.name, b.country) for b in cast.bodies} >= {
+        ("Mongolian Railway", "MN"),
+        ("Uruguay’s Senate", "UY"),
+    }

@@ -99,7 +99,7 @@ _DEFINED_ACRONYM = re.compile(
 _NATIONAL_BODY = re.compile(
     r"\b(?!The\s)(?P<who>[A-Z][\w.]+(?:(?<!\.)\s[A-Z][\w.]+)?)(?:['’]s)?\s+(?P<what>(?i:central\s+bank"
     r"|coast\s+guard|navy|air\s+force|armed\s+forces|election\s+commission|military|army"
-    r"|police|embassy)(?:\s+in\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?)\b(?!\s+[A-Z])"
+    r"|police|embassy|senate|parliament|congress)(?:\s+in\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?)\b(?!\s+[A-Z])"
 )
 # Capitalised adjectives that open a body's name ("European Court of Human Rights",
 # "African Export-Import Bank") though they open no person's.
@@ -1100,7 +1100,7 @@ def _merge_people(
         order = group[0].name in first
         surname = surname_of(group[0].name, order)
         skey = _surname_key(group[0].name, order)
-        speaks = any(c.speaks for c in group) or _surname_speaks(paragraphs, surname)
+        speaks = any(c.speaks for c in group) or _surname_speaks(paragraphs, surname, body_mentions)
         has_role = any(c.role and not c.former for c in group)
         if not (speaks or has_role):
             continue
@@ -1181,10 +1181,16 @@ def _last_body_before(
     return names.get(previous[-1].key) if previous else None
 
 
-def _surname_speaks(paragraphs: Sequence[str], surname: str) -> bool:
+def _surname_speaks(
+    paragraphs: Sequence[str], surname: str, body_mentions: Sequence[Mention] = ()
+) -> bool:
+    """Whether the surname alone is followed by speech ("Lavrov said"), not as the end of a
+    body's name ("Erdenes Tavan Tolgoi said")."""
     pattern = re.compile(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])")
-    for text in paragraphs:
+    for index, text in enumerate(paragraphs):
         for match in pattern.finditer(text):
+            if any(m.para == index and m.start <= match.start() < m.end for m in body_mentions):
+                continue
             if _SPEAKS_AFTER.match(text[match.end() :]) or _said_name(
                 text, match.start(), match.end()
             ):
@@ -1315,6 +1321,7 @@ def _find_bodies(
     whole_text = "\n".join(paragraphs)
     # "the National Liberation Army (ELN)": the acronym names the body from then on.
     defined: dict[str, str] = {}
+    defined_country: dict[str, str] = {}
     for index, text in enumerate(paragraphs):
         if not body_flags[index]:
             continue
@@ -1325,6 +1332,10 @@ def _find_bodies(
                 while words and (words[0] in FUNCTION_WORDS or words[0] == "The"):
                     words = words[1:]
                 defined.setdefault(acronym.group(1), " ".join(words))
+        for name, code in _named_by_kind(text):
+            defined.setdefault(name, name)
+            if code:
+                defined_country.setdefault(name, code)
         # "Anglo-Australian mining group Rio Tinto": named by what it is, it is a body
         # wherever the story names it ("Rio Tinto welcomed the decision").
         for match in _KIND_THEN_NAME.finditer(text):
@@ -1441,26 +1452,6 @@ def _find_bodies(
             prefix = re.match(r"(?:PT|PJSC|JSC)\s+", name)
             short = name[prefix.end() :] if prefix else name.rsplit(" ", 1)[0]  # "MMG" Ltd.
             add(Body(fold(short), name, (), None), *match.span(), name)
-        for match in _NAME_THEN_KIND.finditer(text):
-            name = re.sub(r"^(?:The|In|At|On|For|From|By|But|And|While|As)\s+", "", match["name"])
-            start, end = match.end("name") - len(name), match.end("name")
-            if (
-                len(name) < 3
-                or name in CAPITALS
-                or name in NEWS_AGENCIES
-                or _country_of_word(name)
-                or (_country_of_word(name.split()[0]) and len(name.split()) == 1)
-                or name.split()[0] in FUNCTION_WORDS
-                or not (_body_speaks(text, start, end) or _LONG_APPOSITIVE_SPEAKS.match(text, end))
-            ):
-                continue
-            kind = (match["kind"] or "").split()
-            if any(w.lower() in ROLE_HEADS for w in kind):
-                continue  # "X, the senior analyst …"
-            if match["either"] and " " in name:
-                continue  # "Arif Hidayat, a furnace operator"
-            code = next((c for w in kind if (c := _country_of_word(w))), None)
-            add(Body(fold(name), name, (), code), start, end, name)
         for pattern, group in ((_KIND_THEN_NAME, "name"), (_ONE_WORD_NAME, 1)):
             for match in pattern.finditer(text):
                 name = match.group(group)
@@ -1487,7 +1478,7 @@ def _find_bodies(
                     whole = text[match.start() : part.end()]
                     add(Body(fold(whole), whole, (), None), match.start(), part.end(), whole)
                     continue
-                code = BODY_COUNTRY.get(name)
+                code = BODY_COUNTRY.get(name) or defined_country.get(name)
                 if code is None and name in defined.values():  # "US Central Command"
                     code = (country_at(name, 0) or (None, 0))[0]
                 add(Body(fold(name), name, (), code), *match.span(), surface)
@@ -1611,7 +1602,7 @@ def _speaks_after(text: str, start: int, end: int) -> bool:
     after = text[end:]
     if re.search(r",\s*$", text[:start]) and after.startswith(","):
         after = after[1:]
-    return bool(_SPEAKS_AFTER.match(after))
+    return bool(_SPEAKS_AFTER.match(after) or _LONG_APPOSITIVE_SPEAKS.match(after))
 
 
 def _lone_name_speaks(text: str, match: re.Match[str], whole_text: str) -> bool:
@@ -1647,6 +1638,31 @@ def _lone_name_speaks(text: str, match: re.Match[str], whole_text: str) -> bool:
     ):
         return False  # inside a sentence only after a comma or "and": "…, Eustream, said"
     return _speaks_after(text, match.start(), match.end())
+
+
+def _named_by_kind(text: str) -> list[tuple[str, str | None]]:
+    """Names an appositive shows to be bodies, with the country it gives: "Meridiam, the
+    French infrastructure investor", "Erdenes Tavan Tolgoi, the state coal miner"."""
+    found = []
+    for match in _NAME_THEN_KIND.finditer(text):
+        name = re.sub(r"^(?:The|In|At|On|For|From|By|But|And|While|As)\s+", "", match["name"])
+        if (
+            len(name) < 3
+            or name in CAPITALS
+            or name in NEWS_AGENCIES
+            or _country_of_word(name)
+            or (_country_of_word(name.split()[0]) and len(name.split()) == 1)
+            or name.split()[0] in FUNCTION_WORDS
+        ):
+            continue
+        kind = (match["kind"] or "").split()
+        if any(w.lower() in ROLE_HEADS for w in kind):
+            continue  # "X, the senior analyst …"
+        owned = {"state", "state-owned", "state-run", "government-owned", "listed", "private"}
+        if match["either"] and " " in name and not owned & {w.lower() for w in kind}:
+            continue  # "Arif Hidayat, a furnace operator", not "…, the state coal miner"
+        found.append((name, next((c for w in kind if (c := _country_of_word(w))), None)))
+    return found
 
 
 def _abbreviates(acronym: str, words: Sequence[str]) -> bool:
