@@ -1468,7 +1468,7 @@ def _find_bodies(
         # speaks and is never part of a longer name in the story is a body.
         for match in re.finditer(r"(?<![\w’'.-])([A-Z][a-z]{3,})(?![\w’'-])", text):
             word = match.group(1)
-            if _lone_name_speaks(text, match, whole_text):
+            if word not in defined and _lone_name_speaks(text, match, whole_text):
                 add(Body(fold(word), word, (), None), *match.span(), word)
         for surface, name in gazetteer:
             for match in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
