@@ -122,16 +122,24 @@ def infer_year(month: int, day: int, text: str, lead: str, today: dt.date) -> in
     floor = max(named) if named else today.year - 1
     weekday = re.search(_WEEKDAY, lead)
     wanted = WEEKDAYS[weekday["wd"].lower()] if weekday else None
-    fits = []
+    fits, day_before = [], []
     for year in range(today.year, floor - 8, -1):
         try:
             candidate = dt.date(year, month, day)
         except ValueError:  # 29 February of a common year
             continue
-        if candidate <= today and (wanted is None or candidate.weekday() == wanted):
+        if candidate > today:
+            continue
+        if wanted is None or candidate.weekday() == wanted:
             fits.append(year)
-    # Fits come newest first; one at or after the floor wins over an older one.
-    return next((y for y in fits if y >= floor), fits[0] if fits else None)
+        elif (candidate.weekday() - 1) % 7 == wanted:
+            day_before.append(year)  # "talks that resumed on Tuesday", filed on Wednesday
+    # Fits come newest first; one at or after the floor wins over an older one, and the
+    # lead's weekday on the dateline's day over the day before.
+    return next(
+        (y for y in fits if y >= floor),
+        next((y for y in day_before if y >= floor), fits[0] if fits else None),
+    )
 
 
 def find_full_date(text: str) -> PartialDate | None:
