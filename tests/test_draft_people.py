@@ -614,3 +614,24 @@ def test_a_body_named_by_an_appositive_once_is_a_body_everywhere() -> None:
         ("Mongolian Railway", "MN"),
         ("Uruguay’s Senate", "UY"),
     }
+
+
+def test_given_names_that_are_bodies_and_portfolios_before_a_name() -> None:
+    got = people("The government of President Duma Lesedi holds 15% of the company.")
+    assert got["lesedi"][:2] == ("Duma Lesedi", "President")
+    got = people("Minister of Construction Tran Van Nam said last week the list was ready.")
+    assert got["nam"][0] == "Tran Van Nam"
+
+
+def test_owners_translations_and_republics_in_body_names() -> None:
+    cast = cast_of("Kuwait’s Council of Ministers approved the plan on Sunday.")
+    [body] = cast.bodies
+    assert (body.name, body.country) == ("Council of Ministers", "KW")
+    assert body.aliases == ("Kuwait’s Council of Ministers",)
+    assert [m.key for m in cast.acting] == [body.key]
+    cast = cast_of("Salvați Delta (Save the Delta), a Tulcea-based association, filed the suit.")
+    assert [b.name for b in cast.bodies] == ["Salvați Delta"] and cast.acting
+    cast = cast_of("It gives the Republic of Fiji Military Forces overall responsibility.")
+    assert [(b.name, b.country) for b in cast.bodies] == [
+        ("Republic of Fiji Military Forces", "FJ")
+    ]

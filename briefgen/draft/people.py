@@ -144,7 +144,8 @@ _BODY_NOUNS = (
 # "Meridiam, the French infrastructure investor leading the consortium, said", "PT Vale
 # Indonesia, which operates a mine, said": a name the appositive shows to be a body.
 _NAME_THEN_KIND = re.compile(
-    r"(?<![\w’'.-])(?P<name>(?:[A-Z]{2,4}\s)?[A-Z][\w’'&-]+(?:\s[A-Z][\w’'&.-]+){0,3}),\s+"
+    r"(?<![\w’'.-])(?P<name>(?:[A-Z]{2,4}\s)?[A-Z][\w’'&-]+(?:\s[A-Z][\w’'&.-]+){0,3})"
+    r"(?:\s+\([^()]{1,40}\))?,\s+"
     r"(?:(?:the|a|an)\s+(?P<kind>(?:(?!(?:at|of|for|in|with|from|on|to|by|and)\s)[\w’'-]+\s+){0,4}?)"
     r"(?:" + _BODY_NOUNS + r")\b(?!['’])|which\b)"
 )
@@ -354,6 +355,12 @@ def _parse_role(words: list[str]) -> tuple[str | None, bool]:
         words = words[1:]
     while words and words[-1].lower() in ("of", "for", "the", "and"):
         words = words[:-1]
+    # "the government of President X": the title is what follows "of".
+    lowered = [w.lower() for w in words]
+    if "of" in lowered:
+        tail = words[lowered.index("of") + 1 :]
+        if any(_singular(w)[0].lower() in ROLE_HEADS for w in tail):
+            words = tail
     plural = False
     fixed = []
     for word in words:
@@ -786,8 +793,10 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
         ):
             if _NAME_PREFIX.match(run[0].group(0)):
                 break
-            if titled and len(run) == 2 and run[0].group(0) in country_names():
-                break
+            first = run[0].group(0)
+            known = first in country_names() or first in ORGANIZATIONS or first in BODY_COUNTRY
+            if titled and len(run) == 2 and known:
+                break  # "President Duma Boko", "Defence Minister Israel Katz"
             if len(run) == 2 and _given_name_too(run[0].group(0), run[1].group(0)):
                 break
             if _month_as_name(run, 0, text):
@@ -824,7 +833,11 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
         # place or a body.
         office = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", text[: run[0].start()])
         if office and office.group(1).lower() in ROLE_HEADS:
-            continue
+            if len(run) < 3:
+                continue
+            # "Minister of Construction Tran Hong Minh": the portfolio, then the name.
+            run = run[1:]
+            name = text[run[0].start() : end]
         found.append((run[0].start(), end, name))
     return found
 
@@ -1067,7 +1080,11 @@ def _acts(text: str, start: int, end: int) -> bool:
     # "LILONGWE, June 3 (Reuters) - ": a dateline opens no sentence.
     lead = re.sub(r"^[A-Z][A-Z .’'-]+(?:,[^()\n]{0,40})?(?:\([^)]*\))?\s*[-—–]+\s*", "", lead)
     return bool(
-        re.fullmatch(r"\s*(?:(?:On|In|At|By|Last|Earlier)\s[^,]{1,30},\s*)?(?:[Tt]he\s+)?", lead)
+        re.fullmatch(
+            r"\s*(?:(?:On|In|At|By|Last|Earlier)\s[^,]{1,30},\s*)?(?:[Tt]he\s+)?"
+            r"(?:[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?['’]s\s+)?",  # "Kuwait’s Council of …"
+            lead,
+        )
     )
 
 
@@ -1315,7 +1332,8 @@ def _find_bodies(
     )
     # "Philippine Coast Guard", "Federal Agency for Fishery", and "the Court of Auditors".
     generic = re.compile(
-        rf"\b(?:[A-Z][\w’'-]+\s+(?:(?:and|&)\s+(?=[A-Z]))?){{1,5}}(?:{heads})\b(?:{of_part})?"
+        rf"\b(?:[A-Z][\w’'-]+\s+(?:(?:and|&|(?<=Republic\s)of)\s+(?=[A-Z]))?){{1,5}}(?:{heads})\b"
+        rf"(?:{of_part})?"
         rf"|(?<=\bthe\s)(?:{heads})(?:{of_part})"
     )
     whole_text = "\n".join(paragraphs)
@@ -1421,14 +1439,22 @@ def _find_bodies(
             start = match.start() + match.group(0).find(words[0])
             end = start + len(" ".join(words))
             code = owner or _country_of_word(words[0])
+            if code is None and words[:2] == ["Republic", "of"] and len(words) > 2:
+                code = _country_of_word(words[2])  # "the Republic of Fiji Military Forces"
             tail = re.search(r"\s(?:of|for)\s+(?:the\s+)?(.+)$", name)
             if code is None and tail and tail.group(1) in country_names():
                 code = country_names()[tail.group(1)]  # "the Reserve Bank of Zimbabwe"
             # "Taiwan's Coast Guard" and "the Taiwanese coast guard" are one body.
-            key = fold(
-                f"{ADJECTIVE_OF.get(code, words[0])} {' '.join(words[1:])}" if code else name
-            )
-            add(Body(key, name, (), code), start, end, name)
+            key = fold(name)
+            if owner:
+                key = fold(f"{ADJECTIVE_OF.get(owner, '')} {name}")
+            elif code and _country_of_word(words[0]):
+                key = fold(f"{ADJECTIVE_OF.get(code, words[0])} {' '.join(words[1:])}")
+            written = name
+            if owner:  # "Kuwait’s Council of Ministers" is also how the story names it
+                written = text[match.start() : end]
+                written = re.sub(r"^(?:The|the)\s+", "", written)
+            add(Body(key, name, (), code), start, end, written)
         # An acronym that speaks is a body: "the U.N. mission in Congo, MONUSCO, said".
         acronyms = r"(?<![\w.-])([A-Z]{3,}|[A-Z]{2,}(?:-[A-Z]{2,})+)(?![\w.-])"  # "PIT-CNT"
         for match in re.finditer(acronyms, text):
@@ -1472,6 +1498,8 @@ def _find_bodies(
                 add(Body(fold(word), word, (), None), *match.span(), word)
         for surface, name in gazetteer:
             for match in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
+                if " " not in surface and _before_a_surname(text, match.end()):
+                    continue  # "President Duma Boko": a given name, not Russia's Duma
                 # "the U.N. human rights office": a part of the organisation, named as written.
                 part = _BODY_PART.match(text, match.end())
                 if part and name in ORGANIZATIONS.values():
@@ -1594,6 +1622,23 @@ _COLLECTIVE_NOUNS = frozenset(
         "press",
     ]
 )
+
+
+def _before_a_surname(text: str, end: int) -> bool:
+    """Whether a capitalised word that is no title, body or function word follows."""
+    following = re.match(r" ([A-Z][\w’'-]+)", text[end:])
+    if not following:
+        return False
+    word = _POSSESSIVE.sub("", following.group(1))
+    return not (
+        word.lower() in _role_words()
+        or word in ORG_HEADS
+        or word in FUNCTION_WORDS
+        or word in _NOT_NAME
+        or _country_of_word(word)
+        or word.lower() in MONTHS
+        or word.lower() in WEEKDAYS
+    )
 
 
 def _speaks_after(text: str, start: int, end: int) -> bool:
