@@ -241,7 +241,10 @@ def score_article(truth_path: Path) -> tuple[Score, dict[str, Any]]:
             continue
         found += 1
         speaker = str(quote.get("speaker") or "")
-        keys = name_keys(speaker, []) | {fold(speaker)}
+        # The speaker is a participant's name: its other spellings count too ("Cocobod" for
+        # the Ghana Cocoa Board).
+        named = next((p for p in truth_people if p.get("name") == speaker), {})
+        keys = name_keys(speaker, named.get("aliases")) | {fold(speaker)}
         if any(keys & speakers.get(actor, set()) for actor in hits):
             attributed += 1
         else:

@@ -583,7 +583,10 @@ def test_a_body_that_acts_in_the_story_takes_part_but_not_in_background() -> Non
 
 
 def test_one_word_bodies_hyphenated_acronyms_and_recommended() -> None:
-    cast = cast_of("Flows stopped on Sunday. Transgaz said it had lost “the legal ability”.")
+    cast = cast_of(
+        "Flows under a deal with Transgaz stopped on Sunday. Transgaz said it had lost "
+        "“the legal ability”."
+    )
     assert [b.name for b in cast.bodies] == ["Transgaz"] and cast.speaking == {"transgaz"}
     cast = cast_of("Poland’s gas operator, Gazsystem, said on Tuesday that flows were zero.")
     assert cast.speaking == {"gazsystem"}
@@ -635,3 +638,16 @@ def test_owners_translations_and_republics_in_body_names() -> None:
     assert [(b.name, b.country) for b in cast.bodies] == [
         ("Republic of Fiji Military Forces", "FJ")
     ]
+
+
+def test_bodies_acting_in_a_second_clause_through_officers_or_by_one_name() -> None:
+    cast = cast_of(
+        "Kora Mining cut output last year, and Okavango Gem Company postponed an auction. "
+        "Officers of the National Police Service blocked roads."
+    )
+    acting = {m.key for m in cast.acting}
+    assert {"okavango gem company", "national police service"} <= acting
+    cast = cast_of("Debswana cut production sharply last month. Sales by Debswana fell.")
+    assert [b.name for b in cast.bodies] == ["Debswana"] and cast.acting
+    # A common noun opening sentences is no body: "Voting closed", "Inflation rose".
+    assert cast_of("Voting closed on Friday. Inflation rose in May.").bodies == ()

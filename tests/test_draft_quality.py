@@ -58,3 +58,23 @@ def test_scoring_counts_misses(bench, tmp_path: Path) -> None:  # type: ignore[n
     assert (score.quotes_found, score.quotes_attributed) == (1, 1)
     assert score.events_found == 1
     assert bench.main([str(tmp_path)]) == 0
+
+
+def test_a_quote_given_to_a_participant_by_another_spelling(bench, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The truth names the speaker "Ghana Cocoa Board"; the draft lists it as "Cocobod", which
+    # the truth gives as its alias: the quote is attributed right.
+    (tmp_path / "a.txt").write_text(
+        "Cocoa\n\nACCRA, May 2, 2024 (Reuters) - Prices set by Cocobod rose on Tuesday.\n\n"
+        "Cocobod said the rise would “help farmers”.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.truth.yaml").write_text(
+        "article: a.txt\ndate: 2024-05-02\ndate_in_text: true\n"
+        "participants:\n"
+        "  - {name: Ghana Cocoa Board, aliases: [Cocobod], country: 'GH', kind: organization}\n"
+        "quotes:\n  - {text: help farmers, speaker: Ghana Cocoa Board}\n"
+        "events: []\n",
+        encoding="utf-8",
+    )
+    score, _ = bench.score_article(tmp_path / "a.truth.yaml")
+    assert (score.name_matched, score.quotes_found, score.quotes_attributed) == (1, 1, 1)

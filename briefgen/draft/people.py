@@ -1079,9 +1079,12 @@ def _acts(text: str, start: int, end: int) -> bool:
     lead = text[opening + 2 if opening >= 0 else 0 : start]
     # "LILONGWE, June 3 (Reuters) - ": a dateline opens no sentence.
     lead = re.sub(r"^[A-Z][A-Z .’'-]+(?:,[^()\n]{0,40})?(?:\([^)]*\))?\s*[-—–]+\s*", "", lead)
+    # "…, and Okavango Diamond Company postponed …": the subject of a second clause.
+    lead = re.sub(r"^.*(?:,\s+and|;)\s+", "", lead)
     return bool(
         re.fullmatch(
-            r"\s*(?:(?:On|In|At|By|Last|Earlier)\s[^,]{1,30},\s*)?(?:[Tt]he\s+)?"
+            r"\s*(?:(?:On|In|At|By|Last|Earlier)\s[^,]{1,30},\s*)?"
+            r"(?:(?:Officers|Members|Troops|Soldiers|Agents|Staff)\s+of\s+)?(?:[Tt]he\s+)?"
             r"(?:[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?['’]s\s+)?",  # "Kuwait’s Council of …"
             lead,
         )
@@ -1494,7 +1497,7 @@ def _find_bodies(
         # speaks and is never part of a longer name in the story is a body.
         for match in re.finditer(r"(?<![\w’'.-])([A-Z][a-z]{3,})(?![\w’'-])", text):
             word = match.group(1)
-            if word not in defined and _lone_name_speaks(text, match, whole_text):
+            if word not in defined and _lone_name_takes_part(text, match, whole_text):
                 add(Body(fold(word), word, (), None), *match.span(), word)
         for surface, name in gazetteer:
             for match in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
@@ -1650,7 +1653,7 @@ def _speaks_after(text: str, start: int, end: int) -> bool:
     return bool(_SPEAKS_AFTER.match(after) or _LONG_APPOSITIVE_SPEAKS.match(after))
 
 
-def _lone_name_speaks(text: str, match: re.Match[str], whole_text: str) -> bool:
+def _lone_name_takes_part(text: str, match: re.Match[str], whole_text: str) -> bool:
     word = match.group(1)
     if (
         word in FUNCTION_WORDS
@@ -1669,6 +1672,10 @@ def _lone_name_speaks(text: str, match: re.Match[str], whole_text: str) -> bool:
         or re.search(rf"\b{word.lower()}\b", whole_text)  # "Police said": a common noun
     ):
         return False
+    # A proper name is capitalised inside a sentence too ("… between Gazprom and …"); a
+    # common noun only opens sentences ("Voting closed", "Inflation rose").
+    if not re.search(rf"[a-z,;]\s+{word}\b", whole_text):
+        return False
     # Part of a person's or place's name somewhere ("Sergei Lavrov", "Lavrov Street").
     for other in re.finditer(rf"(?<![\w’'-]){word}(?![\w’'-])", whole_text):
         before_word = whole_text[: other.start()].split()[-1:]
@@ -1682,7 +1689,11 @@ def _lone_name_speaks(text: str, match: re.Match[str], whole_text: str) -> bool:
         r"(?:^|[.;:]\s+|,\s+|\b(?:the|and|but|while)\s+)$", before
     ):
         return False  # inside a sentence only after a comma or "and": "…, Eustream, said"
-    return _speaks_after(text, match.start(), match.end())
+    # "Gazprom said …", or "Debswana cut production sharply": a lone name that speaks or
+    # opens its sentence as the subject of a past-tense verb.
+    return _speaks_after(text, match.start(), match.end()) or _acts(
+        text, match.start(), match.end()
+    )
 
 
 def _named_by_kind(text: str) -> list[tuple[str, str | None]]:
