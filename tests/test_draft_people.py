@@ -651,3 +651,18 @@ def test_bodies_acting_in_a_second_clause_through_officers_or_by_one_name() -> N
     assert [b.name for b in cast.bodies] == ["Debswana"] and cast.acting
     # A common noun opening sentences is no body: "Voting closed", "Inflation rose".
     assert cast_of("Voting closed on Friday. Inflation rose in May.").bodies == ()
+
+
+def test_based_prefixes_lists_and_long_of_parts_in_body_names() -> None:
+    cast = cast_of(
+        "Output at Luanda-based Kianda Energy, a joint venture of two oil firms, rose. "
+        "The grant went to Perth-based Tundra Rare Metals, which said it was ready."
+    )
+    assert sorted(b.name for b in cast.bodies) == ["Kianda Energy", "Tundra Rare Metals"]
+    assert cast.people == () and cast.speaking == {"tundra rare metals"}
+    cast = cast_of("The National Oil, Gas and Biofuels Agency said fields had started.")
+    assert [b.name for b in cast.bodies] == ["National Oil, Gas and Biofuels Agency"]
+    cast = cast_of("The UN Group of Human Rights Experts on Nicaragua said it was a policy.")
+    assert [b.name for b in cast.bodies] == ["UN Group of Human Rights Experts on Nicaragua"]
+    got = people("“No,” said Chief Executive Officer Catherine Moreau.")
+    assert got["moreau"][0] == "Catherine Moreau"

@@ -409,3 +409,22 @@ def test_a_spokesman_for_a_company_speaks_for_it() -> None:
         "“confident that the deal serves Senegal”."
     )
     assert got == [("confident that the deal serves Senegal", "kl ports", None)]
+
+
+def test_the_agency_said_the_company_said_and_a_title_with_commas() -> None:
+    got = attributed(
+        "The National Oil Agency said fields had started. Kianda Energy brought a field "
+        "online.\n\n“It is a structural challenge,” the agency said in a statement.\n\n"
+        "“We left OPEC to decide our output,” Diamantino Neto, the minister of mineral "
+        "resources, oil and gas, told reporters."
+    )
+    assert got == [
+        ("It is a structural challenge", "national oil agency", "in a statement"),
+        ("We left OPEC to decide our output", "neto", "told reporters"),
+    ]
+    got = attributed(
+        "The Uganda National Oil Company holds a stake.\n\n"
+        "Kora Mining Corporation said in a statement that work was 60% done. The company said the "
+        "project met “the highest standards”."
+    )
+    assert got == [("the highest standards", "kora mining corporation", None)]

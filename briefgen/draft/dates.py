@@ -135,9 +135,10 @@ def infer_year(month: int, day: int, text: str, lead: str, today: dt.date) -> in
         elif (candidate.weekday() - 1) % 7 == wanted:
             day_before.append(year)  # "talks that resumed on Tuesday", filed on Wednesday
     # Fits come newest first; one at or after the floor wins over an older one, and the
-    # lead's weekday on the dateline's day over the day before.
+    # lead's weekday on the dateline's day over the day before. The latest year named may
+    # lie ahead ("output starts in 2026"), so a fit a year before it still counts.
     return next(
-        (y for y in fits if y >= floor),
+        (y for y in fits if y >= floor - 1),
         next((y for y in day_before if y >= floor), fits[0] if fits else None),
     )
 

@@ -359,6 +359,7 @@ ORG_HEADS: frozenset[str] = frozenset(
 # Head nouns of a person's role; a role phrase must contain one of them.
 ROLE_HEADS: frozenset[str] = frozenset(
     [
+        "officer",
         "minister",
         "president",
         "premier",

@@ -138,6 +138,7 @@ _BODY_NOUNS = (
     r"company|firm|group|bank|lender|insurer|charity|organi[sz]ation|agency|party|movement"
     r"|militia|network|consortium|fund|association|union|coalition|alliance|institute"
     r"|think\s+tank|utility|manufacturer|broadcaster|newspaper|conglomerate|giant|NGO"
+    r"|venture|subsidiary|affiliate|unit|arm|start-?up"
     # a person may be one of these too ("a furnace operator"): only after a one-word name
     r"|(?P<either>investor|miner|producer|operator|developer|trader|maker|exporter|carrier)"
 )
@@ -148,6 +149,11 @@ _NAME_THEN_KIND = re.compile(
     r"(?:\s+\([^()]{1,40}\))?,\s+"
     r"(?:(?:the|a|an)\s+(?P<kind>(?:(?!(?:at|of|for|in|with|from|on|to|by|and)\s)[\w’'-]+\s+){0,4}?)"
     r"(?:" + _BODY_NOUNS + r")\b(?!['’])|which\b)"
+)
+_PORTFOLIO_APPOSITIVE = re.compile(
+    r",\s+the\s+(?P<role>(?:[a-z-]+\s+){0,2}(?:minister|secretary|director|head|chief|governor"
+    r"|commissioner)\s+(?:of|for)\s+[a-z][^“”.;,]*(?:,\s+[a-z][^“”.;,]*)+?),\s+(?:also\s+)?"
+    r"(?:" + REPORTING_VERBS + r")\b"
 )
 # "EcoPeace, a group of Jordanian, Palestinian and Israeli environmentalists, urged …"
 _LONG_APPOSITIVE_SPEAKS = re.compile(
@@ -538,6 +544,11 @@ def _right_info(cand: _Candidate, text: str) -> None:
     )
     if cand.role:
         return
+    # ", the minister of mineral resources, oil and gas, told": a portfolio with commas.
+    portfolio = _PORTFOLIO_APPOSITIVE.match(after)
+    if portfolio:
+        cand.role = portfolio["role"]
+        return
     if match:
         _titled_appositive(cand, match["app"])
     if not cand.role and match and match["det"] in ("a", "an"):
@@ -802,6 +813,9 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
             if _month_as_name(run, 0, text):
                 break
             run = run[1:]
+        # "Luanda-based Azule Energy": where something is based opens no personal name.
+        while run and re.fullmatch(r"[A-Z][\w’'.]*-(?:based|led|backed|owned)", run[0].group(0)):
+            run = run[1:]
         cut = next(
             (
                 k
@@ -955,6 +969,8 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
             cand.speaks = (
                 bool(_SPEAKS_AFTER.match(text[end:]) or _said_name(text, start, end))
                 or bool(re.match(r"^\s*,\s*speaking\b", text[end:]))
+                # "Diamantino Azevedo, the minister of mineral resources, oil and gas, told …"
+                or bool(_LONG_APPOSITIVE_SPEAKS.match(text, end))
                 # "Amnesty's regional director, Tigere Chagutah, called the charges …"
                 or bool(
                     re.search(r",\s*$", text[:start])
@@ -1335,8 +1351,10 @@ def _find_bodies(
     )
     # "Philippine Coast Guard", "Federal Agency for Fishery", and "the Court of Auditors".
     generic = re.compile(
-        rf"\b(?:[A-Z][\w’'-]+\s+(?:(?:and|&|(?<=Republic\s)of)\s+(?=[A-Z]))?){{1,5}}(?:{heads})\b"
-        rf"(?:{of_part})?"
+        # "National Oil, Gas and Biofuels Agency": a list of capitalised words inside a name.
+        rf"\b(?:[A-Z][\w’'-]+(?:,(?=\s+[A-Z][\w’'-]+\s+(?:and|&)\s+[A-Z]))?\s+"
+        rf"(?:(?:and|&|(?<=Republic\s)of)\s+(?=[A-Z]))?){{1,6}}(?:{heads})\b"
+        rf"(?:{of_part}){{0,2}}"
         rf"|(?<=\bthe\s)(?:{heads})(?:{of_part})"
     )
     whole_text = "\n".join(paragraphs)
@@ -1396,6 +1414,13 @@ def _find_bodies(
             index: int = index,
             taken: list[tuple[int, int]] = taken,
         ) -> None:
+            # "Luanda-based Azule Energy": where it is based is no part of its name.
+            based = re.match(r"[A-Z][\w’'.]*-(?:based|led|backed|owned|run)\s+", body.name)
+            if based:
+                key = re.sub(r"^\S*-(?:based|led|backed|owned|run)\s+", "", body.key)
+                body = replace(body, key=key, name=body.name[based.end() :])
+                surface = re.sub(r"^[A-Z][\w’'.]*-(?:based|led|backed|owned|run)\s+", "", surface)
+                start += based.end()
             if any(start < e and s < end for s, e in taken):
                 return
             taken.append((start, end))
@@ -1650,6 +1675,9 @@ def _speaks_after(text: str, start: int, end: int) -> bool:
     after = text[end:]
     if re.search(r",\s*$", text[:start]) and after.startswith(","):
         after = after[1:]
+    after = re.sub(
+        r"^,\s+which\s+(?=(?:also\s+)?(?:said|says|told)\b)", " ", after
+    )  # ", which said"
     return bool(_SPEAKS_AFTER.match(after) or _LONG_APPOSITIVE_SPEAKS.match(after))
 
 

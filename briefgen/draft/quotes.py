@@ -235,6 +235,25 @@ class _Resolver:
             if mention.word in _BODY_WORDS:
                 # "the ministry said": the last ministry; "the group said": the last body.
                 specific = mention.word not in _ANY_BODY_WORDS
+                # "TotalEnergies said …. The company said …": a body that spoke just before in
+                # the paragraph.
+                spoke = [
+                    m
+                    for m in self.body_mentions
+                    if m.para == mention.para
+                    and m.start < mention.start
+                    and m.key in self.cast.speaking
+                ]
+                if spoke and not specific:
+                    return spoke[-1].key, "body"
+                # "the agency said": an agency named before, if any; else any body.
+                named = [
+                    m
+                    for m in self.body_mentions
+                    if (m.para, m.start) < where and mention.word in self.bodies[m.key].name.lower()
+                ]
+                if named and mention.word != "it":
+                    specific = True
                 before = [
                     m
                     for m in self.body_mentions
@@ -458,6 +477,11 @@ def _subject(
         elif re.match(r",\s+(?:controlled|owned|backed|run|led|founded|based)\b", appositive[0]):
             # "The company, controlled by China Minmetals Corp., said": not the owner.
             before = [m for m in before if m.end <= opening]
+    # "“…,” Diamantino Azevedo, the minister of mineral resources, oil and gas, told …": a
+    # person before an appositive that has commas of its own.
+    people_before = [m for m in before if m.kind == "person"]
+    if people_before and re.fullmatch(r",[^_;]{1,160},\s*", masked[people_before[-1].end : start]):
+        before = [m for m in before if m.end <= people_before[-1].end]
     if before:
         candidate = max(before, key=lambda m: m.end)
         # "Edward Gemayel, the IMF's mission chief, said …": the body is in his appositive.
