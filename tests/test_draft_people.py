@@ -666,3 +666,15 @@ def test_based_prefixes_lists_and_long_of_parts_in_body_names() -> None:
     assert [b.name for b in cast.bodies] == ["UN Group of Human Rights Experts on Nicaragua"]
     got = people("“No,” said Chief Executive Officer Catherine Moreau.")
     assert got["moreau"][0] == "Catherine Moreau"
+
+
+def test_previous_holders_and_resignations_are_history() -> None:
+    assert (
+        people(
+            "Under a deal negotiated by the previous energy minister, Tinne Janssens, the state "
+            "took a stake."
+        )
+        == {}
+    )
+    cast = cast_of("Stocker took over after Chancellor Karl Ebner announced his resignation.")
+    assert [p.name for p in cast.people if p.role] == []

@@ -61,6 +61,7 @@ _SPEAKS_AFTER = re.compile(
     r"\s*(?:,[^,“”\"]{1,90},\s*)?(?:(?:also|later|then|has|had|have|was|is|were"
     r"|again|previously|earlier|once|recently|repeatedly|on\s+\w+)\s+)*(?:" + SPEECH_VERBS + r")\b"
     r"(?!\s+to\s+(?!reporters|journalists|the\s+press|parliament|lawmakers))"
+    r"(?!\s+(?:his|her|their)\s+resignation)"  # an event, not something said
 )
 _SPEAKS_BEFORE = re.compile(r"\b(?:said|says|[Aa]ccording\s+to|added|wrote|told)\s+(?:the\s+)?$")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?(?:['’]s)?|[^\W\d_]")
@@ -463,8 +464,8 @@ def _left_info(cand: _Candidate, text: str) -> None:
     if i < 0:
         return
     word = tokens[i].group(0)
-    if word.lower() in ("former", "ex"):
-        cand.former = True
+    if word.lower() in ("former", "ex", "previous"):
+        cand.former = True  # "the previous energy minister, X"
     if word.lower() in ("its", "whose"):
         cand.org_ref = True
         return
@@ -523,7 +524,8 @@ def _country_before_modifiers(tokens: list[re.Match[str]], i: int, before: str) 
 # "… leader Hassan Nasrallah was killed in an air strike": no longer in office.
 _DIED = re.compile(
     r"^(?:,[^,“”]{1,80},|,\s+who)?\s+(?:was|were|had\s+been)\s+(?:killed|assassinated|shot\s+dead"
-    r"|executed|overthrown|ousted|deposed)\b|^\s+died\b"
+    r"|executed|overthrown|ousted|deposed)\b|^\s+(?:died|resigned|stepped\s+down"
+    r"|announced\s+(?:his|her)\s+resignation)\b"
 )
 
 
