@@ -428,3 +428,22 @@ def test_the_agency_said_the_company_said_and_a_title_with_commas() -> None:
         "project met “the highest standards”."
     )
     assert got == [("the highest standards", "kora mining corporation", None)]
+
+
+def test_the_bank_fund_party_said_and_a_company_with_its_legal_form() -> None:
+    got = attributed(
+        "The Bank of the Republic of Burundi cut its rate.\n\n"
+        "“Scarcity is temporary,” the bank said.\n\n"
+        "The Green Alliance, the second-biggest party in parliament, said it would act. "
+        "“A regulator that cannot add up should go,” the party said in a statement."
+    )
+    assert got == [
+        ("Scarcity is temporary", "bank of the republic of burundi", None),
+        ("A regulator that cannot add up should go", "green alliance", "in a statement"),
+    ]
+    got = attributed(
+        "The plants belong to French utility Lumen SA, which took a loss.\n\n"
+        "Lumen said its position had not changed. “Nuclear is no longer our strategy,” the "
+        "company said."
+    )
+    assert got == [("Nuclear is no longer our strategy", "lumen", None)]

@@ -169,7 +169,7 @@ _SPOKESMAN_FOR = re.compile(
 _COMPANY = re.compile(
     r"\b(?:(?:PT|PJSC|JSC)\s+[A-Z][\w&’'-]+(?:\s[A-Z][\w&’'-]+){0,3}"
     r"|[A-Z][\w&’'-]+(?:\s[A-Z][\w&’'-]+){0,3}\s+(?:Ltd\.?|Limited|Inc\.?|Plc|PLC|plc|Corp\.?"
-    r"|LLC|S\.A\.|AG|N\.V\.|GmbH|S\.p\.A\.|Holdings))(?![\w])"
+    r"|LLC|S\.A\.|SA|AG|N\.V\.|GmbH|S\.p\.A\.|Holdings))(?![\w])"
 )
 # A single-word name written CamelCase or hyphenated ("TotalEnergies", "Sea-Watch").
 _ONE_WORD_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:[A-Z]|-[A-Z])[A-Za-z-]+)(?![\w-])")
@@ -177,7 +177,9 @@ _ONE_WORD_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:[A-Z]|-[A-Z])[A-Za-z-
 _ANAPHOR = re.compile(
     r"\b[Tt]he\s+(?P<word>(?i:ministry|group|organi[sz]ation|movement|militia|rebels|company"
     r"|agency|charity|coast\s+guard|committee|commission|council|embassy|army|military|board|firm"
-    r"|minister|president|spokesman|spokeswoman|spokesperson"
+    r"|bank|fund|party|union"
+    r"|minister|president|spokesman|spokeswoman|spokesperson|governor|mayor|commander|director"
+    r"|chairman|chairwoman|prosecutor"
     r"|envoy|premier|prime\s+minister|chancellor|ambassador))\b(?!['’]?\s+[A-Z])"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")

@@ -136,13 +136,13 @@ def _context(sentence: str) -> str | None:
 _BODY_WORDS = frozenset(
     {"ministry", "it", "group", "organisation", "organization", "movement", "militia", "rebels"}
     | {"company", "agency", "charity", "coast guard", "committee", "commission", "council"}
-    | {"embassy", "army", "military", "board", "firm"}
+    | {"embassy", "army", "military", "board", "firm", "bank", "fund", "party", "union"}
 )
 # "the group said" stands for the last body named; "the committee said" for the last
 # body whose name has "committee" in it.
 _ANY_BODY_WORDS = frozenset(
     {"it", "group", "organisation", "organization", "movement", "militia", "rebels", "agency"}
-    | {"charity", "company", "firm"}
+    | {"charity", "company", "firm", "bank", "fund", "party", "union"}
 )
 _PUBLIC_BODY = re.compile(
     r"(?i)\b(?:ministry|government|police|army|military|navy|court|council|commission|union"
