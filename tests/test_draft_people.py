@@ -678,3 +678,14 @@ def test_previous_holders_and_resignations_are_history() -> None:
     )
     cast = cast_of("Stocker took over after Chancellor Karl Ebner announced his resignation.")
     assert [p.name for p in cast.people if p.role] == []
+
+
+def test_a_surname_alone_is_never_a_body() -> None:
+    cast = cast_of(
+        "Timothy McGregor, a community leader, told the meeting it was wrong. "
+        "“This land was paid for,” McGregor said.\n\n"
+        "Prime Minister Jens-Frederik Nilsson’s coalition took office in April. Nilsson, whose "
+        "party won, said the licence was good."
+    )
+    assert cast.bodies == ()
+    assert [p.name for p in cast.people] == ["Timothy McGregor", "Jens-Frederik Nilsson"]

@@ -1362,6 +1362,8 @@ def _find_bodies(
         rf"|(?<=\bthe\s)(?:{heads})(?:{of_part})"
     )
     whole_text = "\n".join(paragraphs)
+    # Words of personal names ("Jens-Frederik Nielsen’s coalition"): never a one-word body.
+    name_words = {w for text in paragraphs for *_, name in _name_runs(text) for w in name.split()}
     # "the National Liberation Army (ELN)": the acronym names the body from then on.
     defined: dict[str, str] = {}
     defined_country: dict[str, str] = {}
@@ -1514,8 +1516,8 @@ def _find_bodies(
             for match in pattern.finditer(text):
                 name = match.group(group)
                 start, end = match.span(group)
-                if _NAME_PREFIX.match(name):  # "Al-Harthy" is a surname
-                    continue
+                if _NAME_PREFIX.match(name) or name in name_words:
+                    continue  # "Al-Harthy", "McPherson" (of "Timothy McPherson"): surnames
                 given = rf"(?<![\w’'.-])[A-Z][\w’'.-]* {re.escape(name)}"
                 if "-" in name and re.search(given, whole_text):
                     continue  # "Jeanine Hennis-Plasschaert": a surname after a given name
@@ -1526,6 +1528,8 @@ def _find_bodies(
         # speaks and is never part of a longer name in the story is a body.
         for match in re.finditer(r"(?<![\w’'.-])([A-Z][a-z]{3,})(?![\w’'-])", text):
             word = match.group(1)
+            if word in name_words:
+                continue  # "Nielsen, whose government …": Jens-Frederik Nielsen's surname
             if word not in defined and _lone_name_takes_part(text, match, whole_text):
                 add(Body(fold(word), word, (), None), *match.span(), word)
         for surface, name in gazetteer:
