@@ -447,3 +447,11 @@ def test_the_bank_fund_party_said_and_a_company_with_its_legal_form() -> None:
         "company said."
     )
     assert got == [("Nuclear is no longer our strategy", "lumen", None)]
+
+
+def test_a_persons_name_as_the_appositive_of_a_title_with_a_body() -> None:
+    got = attributed(
+        "Asked on Wednesday, the director of the Holy See Press Office, Mario Conti, told "
+        "journalists that the Vatican was “following the situation with concern”."
+    )
+    assert got == [("following the situation with concern", "conti", "told journalists")]

@@ -472,7 +472,15 @@ def _subject(
         # "X, the IMF's mission chief, said", "The Office, which Schmidt heads, said": the
         # one named right before the appositive, not the one inside it.
         named_before = [m for m in before if m.end <= opening]
-        if named_before and not masked[named_before[-1].end : opening].strip():
+        # "the director of the Holy See Press Office, Matteo Bruni, told": when the
+        # appositive is a person's name, that person is the subject.
+        named_inside = [m for m in before if m.start > opening and m.kind == "person"]
+        is_name = named_inside and not re.sub(
+            r"[\s,]",
+            "",
+            masked[opening : named_inside[0].start] + masked[named_inside[0].end : start],
+        )
+        if named_before and not masked[named_before[-1].end : opening].strip() and not is_name:
             before = named_before
         elif re.match(r",\s+(?:controlled|owned|backed|run|led|founded|based)\b", appositive[0]):
             # "The company, controlled by China Minmetals Corp., said": not the owner.
