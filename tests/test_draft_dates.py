@@ -124,6 +124,9 @@ def test_yearless_dateline_prefers_the_latest_fitting_year_up_to_today() -> None
     # No year after 2023 puts 12 February on a Tuesday; in 2025 the Tuesday is the day
     # before a Wednesday story: "talks that resumed on Tuesday".
     assert infer_year(2, 12, "a 2023 audit", "talks resumed on Tuesday", today) == 2025
+    # A text naming 2026 ahead ("a vote in 2026") of a story from 13 November 2025, a
+    # Thursday, about what lawmakers said on Wednesday.
+    assert infer_year(11, 13, "a 2024 ruling, a vote in 2026", "said on Wednesday", today) == 2025
 
 
 @pytest.mark.parametrize(

@@ -139,7 +139,7 @@ def infer_year(month: int, day: int, text: str, lead: str, today: dt.date) -> in
     # lie ahead ("output starts in 2026"), so a fit a year before it still counts.
     return next(
         (y for y in fits if y >= floor - 1),
-        next((y for y in day_before if y >= floor), fits[0] if fits else None),
+        next((y for y in day_before if y >= floor - 1), fits[0] if fits else None),
     )
 
 
