@@ -689,3 +689,22 @@ def test_a_surname_alone_is_never_a_body() -> None:
     )
     assert cast.bodies == ()
     assert [p.name for p in cast.people] == ["Timothy McGregor", "Jens-Frederik Nilsson"]
+
+
+def test_lists_under_a_plural_appositive_and_dates_that_are_no_background() -> None:
+    got = people(
+        "Ana Dube, Sipho Zulu and Thandi Nkosi, members of the banned People’s Movement, "
+        "pleaded not guilty."
+    )
+    assert [v[:2] for v in got.values()] == [
+        ("Ana Dube", "Member"),
+        ("Sipho Zulu", "Member"),
+        ("Thandi Nkosi", "Member"),
+    ]
+    drafted, _ = _drafted(
+        "Trial opens\n\nMBABANE, June 3 (AP) — Ana Dube, Sipho Zulu and Thandi Nkosi, members "
+        "of the banned People’s Movement, pleaded not guilty to charges under the Suppression "
+        "of Terrorism Act of 2008.\n\n"
+        "President Julius Kamara, who won a second term in June 2023, has ordered an inquiry."
+    )
+    assert {"Ana Dube", "Thandi Nkosi", "Julius Kamara"} <= {p["name"] for p in drafted.values()}

@@ -108,13 +108,28 @@ def _background_people(
     return background
 
 
+_DOCUMENT = (
+    r"(?:Act|Law|Bill|Constitution|constitution|Agreement|Accords?|Treaty|Convention|Charter"
+    r"|Declaration|Code|Decree|Budget|budget|law|treaty)"
+)
+_DOCUMENT_YEAR = re.compile(
+    rf"\b{_DOCUMENT}\s+(?:of\s+)?(?:19|20)\d{{2}}\b|\b(?:19|20)\d{{2}}\s+{_DOCUMENT}\b"
+)
+
+
 def _about_earlier_years(text: str, at: int, date: PartialDate | None) -> bool:
     """Whether the sentence around ``at`` is dated, and only to years before ``date``."""
     if date is None:
         return False
     for start, end in split_sentences(text):
         if start <= at < end:
-            found = find_dates(text[start:end], date)
+            # "President X, who won a second term in June 2023, has ordered …": the clause's
+            # date is about X's past, not about what the sentence reports.
+            sentence = re.sub(r",\s+(?:who|whose)\b[^,]*,", ",", text[start:end])
+            # "the Suppression of Terrorism Act of 2008", "the 2013 constitution": a year in
+            # a document's name dates no event.
+            sentence = _DOCUMENT_YEAR.sub(" ", sentence)
+            found = find_dates(sentence, date)
             # Over a year before the article: "last June" in a February story is not.
             horizon = date.start() - dt.timedelta(days=365)
             return bool(found) and all(m.date.end() < horizon for m in found)

@@ -360,6 +360,7 @@ ORG_HEADS: frozenset[str] = frozenset(
 ROLE_HEADS: frozenset[str] = frozenset(
     [
         "officer",
+        "member",
         "minister",
         "president",
         "premier",

@@ -577,11 +577,11 @@ def _titled_appositive(cand: _Candidate, appositive: str) -> None:
     tail = _appositive_tail(words, org)
     words, org = tail.words, tail.organization
     country = country or tail.country
-    if not words or not all(w.lower() in _role_words() for w in words):
+    if not words or not all(_singular(w)[0].lower() in _role_words() for w in words):
         return
-    role, _ = _parse_role(words)
+    role, plural = _parse_role(words)
     if role and role != "counterpart":
-        cand.role = role + tail.remit
+        cand.role, cand.plural = role + tail.remit, plural
         cand.country = cand.country or country or (BODY_COUNTRY.get(org) if org else None)
         cand.organization = cand.organization or org
 
@@ -989,6 +989,16 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
                 ):
                     cand.role, cand.plural = prev.role, True
                     cand.country = cand.country
+            # "Ana Dlamini, Sipho Zulu and Thandi Nkosi, members of the banned movement,
+            # pleaded …": the plural appositive after the last name is each name's role.
+            if cand.plural and cand.role:
+                k, later = len(sentence_people) - 1, cand
+                while k >= 0 and not sentence_people[k].role:
+                    gap = text[sentence_people[k].end : later.start]
+                    if not re.fullmatch(r"\s*(?:,|,?\s+and)\s*", gap):
+                        break
+                    sentence_people[k].role, sentence_people[k].plural = cand.role, True
+                    later, k = sentence_people[k], k - 1
             if cand.counterpart:
                 # "his Singapore counterpart": the role of the person the paragraph is about,
                 # else of the last titled person named before.
