@@ -1563,13 +1563,7 @@ def _find_bodies(
         first = by_name.setdefault(body.name.lower(), key)
         if first == key:
             continue
-        del bodies[key]
-        for surface in aliases.pop(key, []):
-            if surface not in aliases.setdefault(first, []):
-                aliases[first].append(surface)
-        mentions = [
-            replace(m, key=first) if m.key == key and m.kind == "body" else m for m in mentions
-        ]
+        mentions = _merge_body(key, first, bodies, aliases, mentions, keep_name=False)
     # "Zimbabwe’s central bank" and "the Reserve Bank of Zimbabwe": when the story names
     # one bank of that country, the two are one.
     for key, body in list(bodies.items()):
@@ -1582,13 +1576,7 @@ def _find_bodies(
         ]
         if len(banks) != 1:
             continue
-        del bodies[key]
-        for surface in [body.name, *aliases.pop(key, [])]:
-            if surface not in aliases.setdefault(banks[0], []):
-                aliases[banks[0]].append(surface)
-        mentions = [
-            replace(m, key=banks[0]) if m.key == key and m.kind == "body" else m for m in mentions
-        ]
+        mentions = _merge_body(key, banks[0], bodies, aliases, mentions)
     # "the Defence Force" after "the Guyana Defence Force": the longer name's body.
     for key, body in list(bodies.items()):
         words = body.name.split()
@@ -1601,13 +1589,7 @@ def _find_bodies(
         ]
         if len(longer) != 1:
             continue
-        del bodies[key]
-        for surface in [body.name, *aliases.pop(key, [])]:
-            if surface not in aliases.setdefault(longer[0], []):
-                aliases[longer[0]].append(surface)
-        mentions = [
-            replace(m, key=longer[0]) if m.key == key and m.kind == "body" else m for m in mentions
-        ]
+        mentions = _merge_body(key, longer[0], bodies, aliases, mentions)
     # "the Croatian ministry" after "Croatia's foreign ministry" is that ministry, when the
     # story names only one ministry of that country.
     for key, body in list(bodies.items()):
@@ -1620,13 +1602,7 @@ def _find_bodies(
         ]
         if len(others) != 1:
             continue
-        del bodies[key]
-        for surface in aliases.pop(key, []):
-            if surface not in aliases.setdefault(others[0], []):
-                aliases[others[0]].append(surface)
-        mentions = [
-            replace(m, key=others[0]) if m.key == key and m.kind == "body" else m for m in mentions
-        ]
+        mentions = _merge_body(key, others[0], bodies, aliases, mentions, keep_name=False)
     result = []
     for b in bodies.values():
         forms = [b.name, *aliases.get(b.key, ())]
@@ -1639,6 +1615,23 @@ def _find_bodies(
                 others.append(form)
         result.append(Body(b.key, name, tuple(others), b.country))
     return result, mentions
+
+
+def _merge_body(
+    key: str,
+    into: str,
+    bodies: dict[str, Body],
+    aliases: dict[str, list[str]],
+    mentions: list[Mention],
+    keep_name: bool = True,
+) -> list[Mention]:
+    """Fold the body ``key`` into ``into``: its spellings (its name too, with
+    ``keep_name``) become aliases and its mentions point at ``into``."""
+    body = bodies.pop(key)
+    for surface in [body.name] * keep_name + aliases.pop(key, []):
+        if surface not in aliases.setdefault(into, []):
+            aliases[into].append(surface)
+    return [replace(m, key=into) if m.key == key and m.kind == "body" else m for m in mentions]
 
 
 def _official(name: str) -> bool:
