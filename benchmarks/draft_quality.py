@@ -125,6 +125,9 @@ def same_quote(got: str, want: str) -> bool:
 def surname(name: str) -> str:
     parts = fold(name).replace("-", " ").split()
     parts = [p for p in parts if p not in ("al", "el")]
+    # "Peter Kenilorea Jr." and "Peter Kenilorea Jr" share the surname Kenilorea.
+    while len(parts) > 2 and parts[-1].rstrip(".") in ("jr", "sr", "ii", "iii", "iv"):
+        parts = parts[:-1]
     return parts[-1] if parts else ""
 
 

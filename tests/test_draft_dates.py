@@ -147,3 +147,12 @@ def test_yearless_dateline_prefers_the_latest_fitting_year_up_to_today() -> None
 )
 def test_article_date_from_date_line_or_dateline(header: str, expected: str) -> None:
     assert read_article("Headline\n\n" + header).date == PartialDate(*map(int, expected.split("-")))
+
+
+def test_a_date_line_in_figures_after_the_standfirst() -> None:
+    article = read_article(
+        "Belize and Guatemala trade barbs\n\n"
+        "A standoff on the river has raised tensions between the two neighbours.\n\n"
+        "06/04/2024\n\nBelize protested on Tuesday."
+    )
+    assert article.date == PartialDate(2024, 6, 4)

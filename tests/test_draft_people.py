@@ -708,3 +708,17 @@ def test_lists_under_a_plural_appositive_and_dates_that_are_no_background() -> N
         "President Julius Kamara, who won a second term in June 2023, has ordered an inquiry."
     )
     assert {"Ana Dube", "Thandi Nkosi", "Julius Kamara"} <= {p["name"] for p in drafted.values()}
+
+
+def test_conjunctions_in_names_and_names_with_the_inside() -> None:
+    got = people("Prime Minister Ulisses Correia e Silva said the contract was breached.")
+    assert got["silva"][:2] == ("Ulisses Correia e Silva", "Prime Minister")
+    cast = cast_of(
+        "“It will push them further away,” Save the Children Norway said in a statement."
+    )
+    assert [b.name for b in cast.bodies] == ["Save the Children Norway"] and cast.people == ()
+    cast = cast_of(
+        "South Africa’s Minister of Water and Sanitation, Pemmy Dube, responded on Monday, "
+        "saying the treaty “has served both countries well”."
+    )
+    assert cast.bodies == () and [p.name for p in cast.people] == ["Pemmy Dube"]

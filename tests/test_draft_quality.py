@@ -78,3 +78,9 @@ def test_a_quote_given_to_a_participant_by_another_spelling(bench, tmp_path: Pat
     )
     score, _ = bench.score_article(tmp_path / "a.truth.yaml")
     assert (score.name_matched, score.quotes_found, score.quotes_attributed) == (1, 1, 1)
+
+
+def test_a_generational_suffix_is_not_the_surname(bench) -> None:  # type: ignore[no-untyped-def]
+    keys = bench.name_keys("Peter Kenilorea Jr.", [])
+    assert keys & bench.name_keys("Peter Kenilorea Jr", [])
+    assert "surname:kenilorea" in keys

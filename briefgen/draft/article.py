@@ -221,10 +221,11 @@ def read_article(text: str, today: dt.date | None = None) -> Article:
                 publisher = _AGENCIES.get(agency, agency)
             break
     if date is None:
-        # A date line may stand right under the headline as part of a short dek.
-        for para in paragraphs[:2]:
+        # A date line may stand right under the headline as part of a short dek, or after a
+        # standfirst ("06/04/2024").
+        for para in paragraphs[:3]:
             if len(para.text) <= 120:
-                date = find_full_date(para.text)
+                date = find_full_date(para.text) or numeric_date_line(para.text, text)
                 if date:
                     break
     return Article(headline, tuple(paragraphs), date, publisher, place, inferred)

@@ -596,6 +596,7 @@ NAME_PARTICLES: frozenset[str] = frozenset(
         "dos",
         "das",
         "y",
+        "e",
         "al",
         "el",
         "ben",

@@ -165,6 +165,7 @@ _SPOKESMAN_FOR = re.compile(
     r"\b[Ss]pokes(?:man|woman|person)\s+for\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&’'.-]*){0,5})"
 )
+_NAME_WITH_THE = re.compile(r"\b(?<![Tt]he\s)[A-Z][a-z]+ the [A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}")
 # "MMG Ltd.", "PT Vale Indonesia", "Acme Holdings": a company by its legal form.
 _COMPANY = re.compile(
     r"\b(?:(?:PT|PJSC|JSC)\s+[A-Z][\w&’'-]+(?:\s[A-Z][\w&’'-]+){0,3}"
@@ -847,6 +848,9 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
             continue
         if name in NEWS_AGENCIES:
             continue
+        # "Save the Children Sweden said": the end of a longer name, no person.
+        if re.search(r"\b[A-Z][\w’'-]*\s+the\s+$", text[: run[0].start()]):
+            continue
         # "the president of Republika Srpska, Milorad Dodik": what a title is *of* is a
         # place or a body.
         office = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", text[: run[0].start()])
@@ -1517,6 +1521,11 @@ def _find_bodies(
             if name in ORGANIZATIONS or any(w in ORG_HEADS for w in name.split()[1:]):
                 continue  # the gazetteer and the head-word rule name these
             add(Body(fold(name), name, (), None), start, end, name)
+        # "Save the Children Sweden said": a name with "the" inside it, speaking.
+        for match in _NAME_WITH_THE.finditer(text):
+            if _body_speaks(text, *match.span()):
+                name = match.group(0)
+                add(Body(fold(name), name, (), None), *match.span(), name)
         for match in _COMPANY.finditer(text):
             name = match.group(0)
             prefix = re.match(r"(?:PT|PJSC|JSC)\s+", name)
@@ -1720,6 +1729,9 @@ def _lone_name_takes_part(text: str, match: re.Match[str], whole_text: str) -> b
         before_word = whole_text[: other.start()].split()[-1:]
         after_word = whole_text[other.end() :].split()[:1]
         if before_word and before_word[0][:1].isupper() and not before_word[0].endswith((".", ",")):
+            return False
+        # "Minister of Water and Sanitation": the end of a longer capitalised name.
+        if re.search(r"[A-Z][\w’'-]*\s+(?:and|of|&)\s+$", whole_text[: other.start()]):
             return False
         if after_word and after_word[0][:1].isupper():
             return False
