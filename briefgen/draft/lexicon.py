@@ -625,6 +625,33 @@ WEEKDAYS: dict[str, int] = {
 }
 
 # Capitalised words that start sentences or headings but never names.
+# Capitalised adjectives of region or faith: they open no person's name ("European
+# diplomats") but do open bodies' names ("European Court of Human Rights").
+REGION_AND_FAITH_WORDS: frozenset[str] = frozenset(
+    [
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "European",
+        "Arab",
+        "Kurdish",
+        "African",
+        "Asian",
+        "Sunni",
+        "Shia",
+        "Shiite",
+        "Muslim",
+        "Christian",
+        "Jewish",
+    ]
+)
+
 FUNCTION_WORDS: frozenset[str] = frozenset(
     [
         "The",
@@ -773,19 +800,7 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
         "Street",
         "Square",
         "Palace",
-        "European",
-        "Arab",
-        "Kurdish",
-        "African",
-        "Asian",
-        "Western",
-        "Eastern",
-        "Sunni",
-        "Shia",
-        "Shiite",
-        "Muslim",
-        "Christian",
-        "Jewish",
+        *REGION_AND_FAITH_WORDS,
     ]
 )
 

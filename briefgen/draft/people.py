@@ -31,6 +31,7 @@ from briefgen.draft.lexicon import (
     NEWS_AGENCIES,
     ORG_HEADS,
     ORGANIZATIONS,
+    REGION_AND_FAITH_WORDS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     WEEKDAYS,
@@ -104,31 +105,7 @@ _NATIONAL_BODY = re.compile(
 )
 # Capitalised adjectives that open a body's name ("European Court of Human Rights",
 # "African Export-Import Bank") though they open no person's.
-_NAME_ADJECTIVES = frozenset(
-    [
-        "North",
-        "South",
-        "East",
-        "West",
-        "Northern",
-        "Southern",
-        "Eastern",
-        "Western",
-        "Central",
-        "European",
-        "Arab",
-        "Kurdish",
-        "African",
-        "Asian",
-        "Sunni",
-        "Shia",
-        "Shiite",
-        "Muslim",
-        "Christian",
-        "Jewish",
-        "Islamic",
-    ]
-)
+_NAME_ADJECTIVES = REGION_AND_FAITH_WORDS | {"Islamic"}
 # "The German charity Sea-Watch said": a body introduced by what it is.
 _KIND_THEN_NAME = re.compile(
     r"\b(?:charity|rights\s+group|campaign\s+group|aid\s+group|group|organi[sz]ation|NGO|firm"
