@@ -143,6 +143,7 @@ def test_yearless_dateline_prefers_the_latest_fitting_year_up_to_today() -> None
         ("10/12/2025\n\nMinisters met in December.", "2025-12-10"),
         ("10/12/2025\n\nMinisters met.", "2025-10-12"),
         ("10.12.2025\n\nMinisters met.", "2025-12-10"),
+        ("Issued on: 14/06/2024 - 06:18\n\nMinisters met.", "2024-06-14"),
     ],
 )
 def test_article_date_from_date_line_or_dateline(header: str, expected: str) -> None:

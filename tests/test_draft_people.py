@@ -722,3 +722,17 @@ def test_conjunctions_in_names_and_names_with_the_inside() -> None:
         "saying the treaty “has served both countries well”."
     )
     assert cast.bodies == () and [p.name for p in cast.people] == ["Pemmy Dube"]
+
+
+def test_a_weekday_or_a_place_inside_a_company_name_is_no_body() -> None:
+    cast = cast_of(
+        "On Monday, a coalition of civic groups called the Network Against Gambling handed "
+        "in a petition."
+    )
+    assert "monday" not in {b.key for b in cast.bodies}
+    cast = cast_of(
+        "Pietro Conti, the chief executive of Stretto di Messina, the state-controlled "
+        "company overseeing the project, said the appeal was expected. The mayor of Messina, "
+        "Federico Basile, said the city needed guarantees."
+    )
+    assert [b.name for b in cast.bodies] == ["Stretto di Messina"]

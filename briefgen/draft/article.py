@@ -150,8 +150,10 @@ def _kind(text: str) -> ParagraphKind:
     return "caption"
 
 
+# "10/12/2025", "18.07.2025 14:05", "Issued on: 14/06/2024 - 06:18"
 _NUMERIC_DATE = re.compile(
-    r"^\s*(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?:[\s,]+\d{1,2}[:.]\d{2}.*)?\s*$"
+    r"^\s*(?:(?:Issued|Published|Updated|Posted)(?:\s+on)?:?\s*)?(\d{1,2})([/.])(\d{1,2})\2(\d{4})"
+    r"(?:[\s,-]+\d{1,2}[:.]\d{2}.*)?\s*$"
 )
 
 

@@ -123,7 +123,8 @@ _BODY_NOUNS = (
 # "Meridiam, the French infrastructure investor leading the consortium, said", "PT Vale
 # Indonesia, which operates a mine, said": a name the appositive shows to be a body.
 _NAME_THEN_KIND = re.compile(
-    r"(?<![\w’'.-])(?P<name>(?:[A-Z]{2,4}\s)?[A-Z][\w’'&-]+(?:\s[A-Z][\w’'&.-]+){0,3})"
+    r"(?<![\w’'.-])(?P<name>(?:[A-Z]{2,4}\s)?[A-Z][\w’'&-]+"
+    r"(?:\s(?:(?:di|de|del|della|da|do|dos|du|des|la|le|van|von)\s)?[A-Z][\w’'&.-]+){0,3})"
     r"(?:\s+\([^()]{1,40}\))?,\s+"
     r"(?:(?:the|a|an)\s+(?P<kind>(?:(?!(?:at|of|for|in|with|from|on|to|by|and)\s)[\w’'-]+\s+){0,4}?)"
     r"(?:" + _BODY_NOUNS + r")\b(?!['’])|which\b)"
@@ -1734,6 +1735,8 @@ def _named_by_kind(text: str) -> list[tuple[str, str | None]]:
             len(name) < 3
             or name in CAPITALS
             or name in NEWS_AGENCIES
+            or name.lower() in WEEKDAYS  # "On Monday, a coalition of groups …"
+            or name.lower() in MONTHS
             or _country_of_word(name)
             or (_country_of_word(name.split()[0]) and len(name.split()) == 1)
             or name.split()[0] in FUNCTION_WORDS
