@@ -624,7 +624,6 @@ WEEKDAYS: dict[str, int] = {
     "sunday": 6,
 }
 
-# Capitalised words that start sentences or headings but never names.
 # Capitalised adjectives of region or faith: they open no person's name ("European
 # diplomats") but do open bodies' names ("European Court of Human Rights").
 REGION_AND_FAITH_WORDS: frozenset[str] = frozenset(
@@ -652,6 +651,7 @@ REGION_AND_FAITH_WORDS: frozenset[str] = frozenset(
     ]
 )
 
+# Capitalised words that start sentences or headings but never names.
 FUNCTION_WORDS: frozenset[str] = frozenset(
     [
         "The",
@@ -777,15 +777,6 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
         "Analysis",
         "Opinion",
         "Explainer",
-        "North",
-        "South",
-        "East",
-        "West",
-        "Northern",
-        "Southern",
-        "Eastern",
-        "Western",
-        "Central",
         "Sea",
         "Ocean",
         "River",
