@@ -12,7 +12,7 @@ import difflib
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -1332,12 +1332,79 @@ def _sentence_subject(cand: _Candidate, paragraphs: Sequence[str]) -> bool:
 def _find_bodies(
     paragraphs: Sequence[str], body_flags: Sequence[bool]
 ) -> tuple[list[Body], list[Mention]]:
+    """Every body the story names, with its mentions: recognisers run in a fixed order over
+    each paragraph, and the first to claim a span keeps it."""
+    generic = _head_word_pattern()
+    whole_text = "\n".join(paragraphs)
+    # Words of personal names ("Jens-Frederik Nielsen’s coalition"): never a one-word body.
+    name_words = {w for text in paragraphs for *_, name in _name_runs(text) for w in name.split()}
+    story = [t for t, body in zip(paragraphs, body_flags, strict=True) if body]
+    defined, defined_country = _names_defined(story, generic)
+    gazetteer = sorted(
+        {
+            **ORGANIZATIONS,
+            **{k: k for k in BODY_COUNTRY},
+            **{a: n for a, n in defined.items() if a not in ORGANIZATIONS},
+            **{n: n for n in defined.values()},
+        }.items(),
+        key=lambda kv: -len(kv[0]),
+    )
     bodies: dict[str, Body] = {}
     aliases: dict[str, list[str]] = {}
     mentions: list[Mention] = []
-    gazetteer = sorted(
-        {**ORGANIZATIONS, **{k: k for k in BODY_COUNTRY}}.items(), key=lambda kv: -len(kv[0])
-    )
+    for index, text in enumerate(paragraphs):
+        if not body_flags[index]:
+            continue
+        taken: list[tuple[int, int]] = []
+        found = itertools.chain(
+            _ministry_bodies(text),
+            _national_bodies(text),
+            _head_word_bodies(text, generic),
+            _speaking_acronyms(text, defined),
+            _spokesman_bodies(text),
+            _bodies_with_the(text),
+            _company_bodies(text),
+            _bodies_by_shape(text, name_words, whole_text),
+            _lone_word_bodies(text, defined, name_words, whole_text),
+            _gazetteer_bodies(text, gazetteer, defined, defined_country),
+        )
+        for body, start, end, surface in found:
+            # "Luanda-based Azule Energy": where it is based is no part of its name.
+            based = re.match(r"[A-Z][\w’'.]*-(?:based|led|backed|owned|run)\s+", body.name)
+            if based:
+                key = re.sub(r"^\S*-(?:based|led|backed|owned|run)\s+", "", body.key)
+                body = replace(body, key=key, name=body.name[based.end() :])
+                surface = re.sub(r"^[A-Z][\w’'.]*-(?:based|led|backed|owned|run)\s+", "", surface)
+                start += based.end()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            stored = bodies.setdefault(body.key, body)
+            if surface != stored.name and surface not in aliases.setdefault(body.key, []):
+                aliases[body.key].append(surface)
+            mentions.append(Mention(index, start, end, body.key, "body"))
+    mentions = _merge_same_bodies(bodies, aliases, mentions)
+    result = []
+    for b in bodies.values():
+        forms = [b.name, *aliases.get(b.key, ())]
+        # "the finance ministry said …, the Ministry of Finance and National Planning said":
+        # the official name is the body's name, the common one an alias.
+        name = next((f for f in forms if _official(f)), b.name)
+        others: list[str] = []
+        for form in forms:
+            if form.lower() not in [name.lower(), *(o.lower() for o in others)]:
+                others.append(form)
+        result.append(Body(b.key, name, tuple(others), b.country))
+    return result, mentions
+
+
+# A body found in a paragraph: the body, where it is named, and the name as written there.
+_Found = tuple[Body, int, int, str]
+
+
+@functools.cache
+def _head_word_pattern() -> re.Pattern[str]:
+    """ "Philippine Coast Guard", "Federal Agency for Fishery", "the Court of Auditors"."""
     heads = "|".join(sorted(ORG_HEADS))
     dates = "|".join(w.capitalize() for w in (*MONTHS, *WEEKDAYS))
     # "… Commission on Human Rights", not "… Council on Monday".
@@ -1345,23 +1412,24 @@ def _find_bodies(
         rf"\s+(?:of|for|on)\s+(?:the\s+)?(?!(?:{dates})\b)[A-Z][\w’'-]+"
         r"(?:\s+(?:(?:and|of|for)\s+(?:the\s+)?)?[A-Z][\w’'-]+){0,4}"
     )
-    # "Philippine Coast Guard", "Federal Agency for Fishery", and "the Court of Auditors".
-    generic = re.compile(
+    return re.compile(
         # "National Oil, Gas and Biofuels Agency": a list of capitalised words inside a name.
         rf"\b(?:[A-Z][\w’'-]+(?:,(?=\s+[A-Z][\w’'-]+\s+(?:and|&)\s+[A-Z]))?\s+"
         rf"(?:(?:and|&|(?<=Republic\s)of)\s+(?=[A-Z]))?){{1,6}}(?:{heads})\b"
         rf"(?:{of_part}){{0,2}}"
         rf"|(?<=\bthe\s)(?:{heads})(?:{of_part})"
     )
-    whole_text = "\n".join(paragraphs)
-    # Words of personal names ("Jens-Frederik Nielsen’s coalition"): never a one-word body.
-    name_words = {w for text in paragraphs for *_, name in _name_runs(text) for w in name.split()}
-    # "the National Liberation Army (ELN)": the acronym names the body from then on.
+
+
+def _names_defined(
+    story: Sequence[str], generic: re.Pattern[str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Names the story defines as bodies (by an abbreviation, an appositive or a kind), so
+    that each later mention is one: surface -> body name, and body name -> country."""
     defined: dict[str, str] = {}
     defined_country: dict[str, str] = {}
-    for index, text in enumerate(paragraphs):
-        if not body_flags[index]:
-            continue
+    for text in story:
+        # "the National Liberation Army (ELN)": the acronym names the body from then on.
         for match in generic.finditer(text):
             acronym = re.match(r"\s+\(([A-Z][A-Z0-9-]{1,9})\)", text[match.end() :])
             if acronym:
@@ -1391,158 +1459,170 @@ def _find_bodies(
                 words = words[1:]
             if _abbreviates(match["acr"], words):
                 defined.setdefault(match["acr"], " ".join(words))
-    gazetteer = sorted(
-        {
-            **dict(gazetteer),
-            **{a: n for a, n in defined.items() if a not in ORGANIZATIONS},
-            **{n: n for n in defined.values()},
-        }.items(),
-        key=lambda kv: -len(kv[0]),
-    )
-    for index, text in enumerate(paragraphs):
-        if not body_flags[index]:
+    return defined, defined_country
+
+
+def _ministry_bodies(text: str) -> Iterator[_Found]:
+    for match in _MINISTRY.finditer(text):
+        body = _ministry(match)
+        if body:
+            start = match.start("who") if match["who"] else match.start()
+            surface = re.sub(r"^[Tt]he\s+", "", text[start : match.end()])
+            yield body, match.start(), match.end(), surface
+
+
+def _national_bodies(text: str) -> Iterator[_Found]:
+    """ "Argentina's central bank", "the Turkish coast guard": named as written."""
+    for match in _NATIONAL_BODY.finditer(text):
+        code = _country_of_word(match["who"])
+        if code:
+            what = " ".join(match["what"].split()).title()
+            short = f"{ADJECTIVE_OF.get(code, match['who'])} {what}"
+            yield Body(fold(short), match.group(0), (), code), *match.span(), match.group(0)
+
+
+def _head_word_bodies(text: str, generic: re.Pattern[str]) -> Iterator[_Found]:
+    for match in generic.finditer(text):
+        words = match.group(0).split()
+        # "The", "In" … go; "European", "African" stay ("the European Court of …").
+        while words and words[0] in FUNCTION_WORDS and words[0] not in _NAME_ADJECTIVES:
+            words = words[1:]
+        owner = None
+        # "South Africa’s Standard Bank": the owner is a country, the name what follows.
+        for k, word in enumerate(words[:-1]):
+            if _POSSESSIVE.search(word[-2:]) and word[-2:] in ("’s", "'s"):
+                owner = _country_of_word(" ".join(words[: k + 1])) or _country_of_word(word)
+                if owner:
+                    words = words[k + 1 :]
+                break
+        if words and re.fullmatch(r"[A-Z][\w’'.]*-(?:based|led|backed|owned|run)", words[0]):
+            words = words[1:]  # "the Jakarta-based Andalas Economic Institute"
+        if words and re.search(r"['’]s$", words[-1]):
+            words[-1] = words[-1][:-2]  # "the Reserve Bank of Zimbabwe’s governor"
+        if len(words) < 2 or "Ministry" in words:
             continue
-        taken: list[tuple[int, int]] = []
+        name = " ".join(words)
+        if name in ORGANIZATIONS:
+            name = ORGANIZATIONS[name]
+        start = match.start() + match.group(0).find(words[0])
+        end = start + len(" ".join(words))
+        code = owner or _country_of_word(words[0])
+        if code is None and words[:2] == ["Republic", "of"] and len(words) > 2:
+            code = _country_of_word(words[2])  # "the Republic of Fiji Military Forces"
+        tail = re.search(r"\s(?:of|for)\s+(?:the\s+)?(.+)$", name)
+        if code is None and tail and tail.group(1) in country_names():
+            code = country_names()[tail.group(1)]  # "the Reserve Bank of Zimbabwe"
+        # "Taiwan's Coast Guard" and "the Taiwanese coast guard" are one body.
+        key = fold(name)
+        if owner:
+            key = fold(f"{ADJECTIVE_OF.get(owner, '')} {name}")
+        elif code and _country_of_word(words[0]):
+            key = fold(f"{ADJECTIVE_OF.get(code, words[0])} {' '.join(words[1:])}")
+        written = name
+        if owner:  # "Kuwait’s Council of Ministers" is also how the story names it
+            written = text[match.start() : end]
+            written = re.sub(r"^(?:The|the)\s+", "", written)
+        yield Body(key, name, (), code), start, end, written
 
-        def add(
-            body: Body,
-            start: int,
-            end: int,
-            surface: str,
-            index: int = index,
-            taken: list[tuple[int, int]] = taken,
-        ) -> None:
-            # "Luanda-based Azule Energy": where it is based is no part of its name.
-            based = re.match(r"[A-Z][\w’'.]*-(?:based|led|backed|owned|run)\s+", body.name)
-            if based:
-                key = re.sub(r"^\S*-(?:based|led|backed|owned|run)\s+", "", body.key)
-                body = replace(body, key=key, name=body.name[based.end() :])
-                surface = re.sub(r"^[A-Z][\w’'.]*-(?:based|led|backed|owned|run)\s+", "", surface)
-                start += based.end()
-            if any(start < e and s < end for s, e in taken):
-                return
-            taken.append((start, end))
-            stored = bodies.setdefault(body.key, body)
-            if surface != stored.name and surface not in aliases.setdefault(body.key, []):
-                aliases[body.key].append(surface)
-            mentions.append(Mention(index, start, end, body.key, "body"))
 
-        for match in _MINISTRY.finditer(text):
-            body = _ministry(match)
-            if body:
-                start = match.start("who") if match["who"] else match.start()
-                surface = re.sub(r"^[Tt]he\s+", "", text[start : match.end()])
-                add(body, match.start(), match.end(), surface)
-        # "Argentina's central bank", "the Turkish coast guard": named as written.
-        for match in _NATIONAL_BODY.finditer(text):
-            code = _country_of_word(match["who"])
-            if code:
-                what = " ".join(match["what"].split()).title()
-                short = f"{ADJECTIVE_OF.get(code, match['who'])} {what}"
-                add(Body(fold(short), match.group(0), (), code), *match.span(), match.group(0))
-        for match in generic.finditer(text):
-            words = match.group(0).split()
-            # "The", "In" … go; "European", "African" stay ("the European Court of …").
-            while words and words[0] in FUNCTION_WORDS and words[0] not in _NAME_ADJECTIVES:
-                words = words[1:]
-            owner = None
-            # "South Africa’s Standard Bank": the owner is a country, the name what follows.
-            for k, word in enumerate(words[:-1]):
-                if _POSSESSIVE.search(word[-2:]) and word[-2:] in ("’s", "'s"):
-                    owner = _country_of_word(" ".join(words[: k + 1])) or _country_of_word(word)
-                    if owner:
-                        words = words[k + 1 :]
-                    break
-            if words and re.fullmatch(r"[A-Z][\w’'.]*-(?:based|led|backed|owned|run)", words[0]):
-                words = words[1:]  # "the Jakarta-based Andalas Economic Institute"
-            if words and re.search(r"['’]s$", words[-1]):
-                words[-1] = words[-1][:-2]  # "the Reserve Bank of Zimbabwe’s governor"
-            if len(words) < 2 or "Ministry" in words:
-                continue
-            name = " ".join(words)
-            if name in ORGANIZATIONS:
-                name = ORGANIZATIONS[name]
-            start = match.start() + match.group(0).find(words[0])
-            end = start + len(" ".join(words))
-            code = owner or _country_of_word(words[0])
-            if code is None and words[:2] == ["Republic", "of"] and len(words) > 2:
-                code = _country_of_word(words[2])  # "the Republic of Fiji Military Forces"
-            tail = re.search(r"\s(?:of|for)\s+(?:the\s+)?(.+)$", name)
-            if code is None and tail and tail.group(1) in country_names():
-                code = country_names()[tail.group(1)]  # "the Reserve Bank of Zimbabwe"
-            # "Taiwan's Coast Guard" and "the Taiwanese coast guard" are one body.
-            key = fold(name)
-            if owner:
-                key = fold(f"{ADJECTIVE_OF.get(owner, '')} {name}")
-            elif code and _country_of_word(words[0]):
-                key = fold(f"{ADJECTIVE_OF.get(code, words[0])} {' '.join(words[1:])}")
-            written = name
-            if owner:  # "Kuwait’s Council of Ministers" is also how the story names it
-                written = text[match.start() : end]
-                written = re.sub(r"^(?:The|the)\s+", "", written)
-            add(Body(key, name, (), code), start, end, written)
-        # An acronym that speaks is a body: "the U.N. mission in Congo, MONUSCO, said".
-        acronyms = r"(?<![\w.-])([A-Z]{3,}|[A-Z]{2,}(?:-[A-Z]{2,})+)(?![\w.-])"  # "PIT-CNT"
-        for match in re.finditer(acronyms, text):
-            acronym = match.group(1)
-            if acronym in NEWS_AGENCIES or acronym in DEMONYMS or acronym in ORGANIZATIONS:
-                continue
-            if acronym in defined:  # the body it stands for is named by the gazetteer below
-                continue
-            if _body_speaks(text, *match.span(), appositive=True):
-                add(Body(fold(acronym), acronym, (), None), *match.span(), acronym)
-        for match in _SPOKESMAN_FOR.finditer(text):
-            name = _POSSESSIVE.sub("", match["name"]).rstrip(".")
-            start, end = match.start("name"), match.start("name") + len(name)
-            if _country_of_word(name) or name in CAPITALS or name in NEWS_AGENCIES:
-                continue
-            if name in ORGANIZATIONS or any(w in ORG_HEADS for w in name.split()[1:]):
-                continue  # the gazetteer and the head-word rule name these
-            add(Body(fold(name), name, (), None), start, end, name)
-        # "Save the Children Sweden said": a name with "the" inside it, speaking.
-        for match in _NAME_WITH_THE.finditer(text):
-            if _body_speaks(text, *match.span()):
-                name = match.group(0)
-                add(Body(fold(name), name, (), None), *match.span(), name)
-        for match in _COMPANY.finditer(text):
+def _speaking_acronyms(text: str, defined: dict[str, str]) -> Iterator[_Found]:
+    """An acronym that speaks is a body: "the U.N. mission in Congo, MONUSCO, said"."""
+    acronyms = r"(?<![\w.-])([A-Z]{3,}|[A-Z]{2,}(?:-[A-Z]{2,})+)(?![\w.-])"  # "PIT-CNT"
+    for match in re.finditer(acronyms, text):
+        acronym = match.group(1)
+        if acronym in NEWS_AGENCIES or acronym in DEMONYMS or acronym in ORGANIZATIONS:
+            continue
+        if acronym in defined:  # the body it stands for is named by the gazetteer
+            continue
+        if _body_speaks(text, *match.span(), appositive=True):
+            yield Body(fold(acronym), acronym, (), None), *match.span(), acronym
+
+
+def _spokesman_bodies(text: str) -> Iterator[_Found]:
+    for match in _SPOKESMAN_FOR.finditer(text):
+        name = _POSSESSIVE.sub("", match["name"]).rstrip(".")
+        start, end = match.start("name"), match.start("name") + len(name)
+        if _country_of_word(name) or name in CAPITALS or name in NEWS_AGENCIES:
+            continue
+        if name in ORGANIZATIONS or any(w in ORG_HEADS for w in name.split()[1:]):
+            continue  # the gazetteer and the head-word rule name these
+        yield Body(fold(name), name, (), None), start, end, name
+
+
+def _bodies_with_the(text: str) -> Iterator[_Found]:
+    """ "Save the Children Sweden said": a name with "the" inside it, speaking."""
+    for match in _NAME_WITH_THE.finditer(text):
+        if _body_speaks(text, *match.span()):
             name = match.group(0)
-            prefix = re.match(r"(?:PT|PJSC|JSC)\s+", name)
-            short = name[prefix.end() :] if prefix else name.rsplit(" ", 1)[0]  # "MMG" Ltd.
-            add(Body(fold(short), name, (), None), *match.span(), name)
-        for pattern, group in ((_KIND_THEN_NAME, "name"), (_ONE_WORD_NAME, 1)):
-            for match in pattern.finditer(text):
-                name = match.group(group)
-                start, end = match.span(group)
-                if _NAME_PREFIX.match(name) or name in name_words:
-                    continue  # "Al-Harthy", "McPherson" (of "Timothy McPherson"): surnames
-                given = rf"(?<![\w’'.-])[A-Z][\w’'.-]* {re.escape(name)}"
-                if "-" in name and re.search(given, whole_text):
-                    continue  # "Jeanine Hennis-Plasschaert": a surname after a given name
-                speaks = _body_speaks(text, start, end)
-                if speaks and not _country_of_word(name) and name not in CAPITALS:
-                    add(Body(fold(name), name, (), None), start, end, name)
-        # "Gazprom said", "the gas operator, Eustream, said": a lone capitalised word that
-        # speaks and is never part of a longer name in the story is a body.
-        for match in re.finditer(r"(?<![\w’'.-])([A-Z][a-z]{3,})(?![\w’'-])", text):
-            word = match.group(1)
-            if word in name_words:
-                continue  # "Nielsen, whose government …": Jens-Frederik Nielsen's surname
-            if word not in defined and _lone_name_takes_part(text, match, whole_text):
-                add(Body(fold(word), word, (), None), *match.span(), word)
-        for surface, name in gazetteer:
-            for match in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
-                if " " not in surface and _before_a_surname(text, match.end()):
-                    continue  # "President Duma Boko": a given name, not Russia's Duma
-                # "the U.N. human rights office": a part of the organisation, named as written.
-                part = _BODY_PART.match(text, match.end())
-                if part and name in ORGANIZATIONS.values():
-                    whole = text[match.start() : part.end()]
-                    add(Body(fold(whole), whole, (), None), match.start(), part.end(), whole)
-                    continue
-                code = BODY_COUNTRY.get(name) or defined_country.get(name)
-                if code is None and name in defined.values():  # "US Central Command"
-                    code = (country_at(name, 0) or (None, 0))[0]
-                add(Body(fold(name), name, (), code), *match.span(), surface)
+            yield Body(fold(name), name, (), None), *match.span(), name
+
+
+def _company_bodies(text: str) -> Iterator[_Found]:
+    for match in _COMPANY.finditer(text):
+        name = match.group(0)
+        prefix = re.match(r"(?:PT|PJSC|JSC)\s+", name)
+        short = name[prefix.end() :] if prefix else name.rsplit(" ", 1)[0]  # "MMG" Ltd.
+        yield Body(fold(short), name, (), None), *match.span(), name
+
+
+def _bodies_by_shape(text: str, name_words: set[str], whole_text: str) -> Iterator[_Found]:
+    """ "the German charity Sea-Watch said", "TotalEnergies said": named by their kind or
+    written CamelCase or hyphenated, and speaking."""
+    for pattern, group in ((_KIND_THEN_NAME, "name"), (_ONE_WORD_NAME, 1)):
+        for match in pattern.finditer(text):
+            name = match.group(group)
+            start, end = match.span(group)
+            if _NAME_PREFIX.match(name) or name in name_words:
+                continue  # "Al-Harthy", "McPherson" (of "Timothy McPherson"): surnames
+            given = rf"(?<![\w’'.-])[A-Z][\w’'.-]* {re.escape(name)}"
+            if "-" in name and re.search(given, whole_text):
+                continue  # "Jeanine Hennis-Plasschaert": a surname after a given name
+            speaks = _body_speaks(text, start, end)
+            if speaks and not _country_of_word(name) and name not in CAPITALS:
+                yield Body(fold(name), name, (), None), start, end, name
+
+
+def _lone_word_bodies(
+    text: str, defined: dict[str, str], name_words: set[str], whole_text: str
+) -> Iterator[_Found]:
+    """ "Gazprom said", "the gas operator, Eustream, said": a lone capitalised word that
+    speaks or acts and is never part of a longer name in the story."""
+    for match in re.finditer(r"(?<![\w’'.-])([A-Z][a-z]{3,})(?![\w’'-])", text):
+        word = match.group(1)
+        if word in name_words:
+            continue  # "Nielsen, whose government …": Jens-Frederik Nielsen's surname
+        if word not in defined and _lone_name_takes_part(text, match, whole_text):
+            yield Body(fold(word), word, (), None), *match.span(), word
+
+
+def _gazetteer_bodies(
+    text: str,
+    gazetteer: Sequence[tuple[str, str]],
+    defined: dict[str, str],
+    defined_country: dict[str, str],
+) -> Iterator[_Found]:
+    """International bodies, national ones the lexicon knows, and the names the story
+    defined, wherever they are named."""
+    for surface, name in gazetteer:
+        for match in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
+            if " " not in surface and _before_a_surname(text, match.end()):
+                continue  # "President Duma Boko": a given name, not Russia's Duma
+            # "the U.N. human rights office": a part of the organisation, named as written.
+            part = _BODY_PART.match(text, match.end())
+            if part and name in ORGANIZATIONS.values():
+                whole = text[match.start() : part.end()]
+                yield Body(fold(whole), whole, (), None), match.start(), part.end(), whole
+                continue
+            code = BODY_COUNTRY.get(name) or defined_country.get(name)
+            if code is None and name in defined.values():  # "US Central Command"
+                code = (country_at(name, 0) or (None, 0))[0]
+            yield Body(fold(name), name, (), code), *match.span(), surface
+
+
+def _merge_same_bodies(
+    bodies: dict[str, Body], aliases: dict[str, list[str]], mentions: list[Mention]
+) -> list[Mention]:
+    """Fold bodies the story names in two ways into one; the mentions, re-pointed."""
     # One name found by two routes ("the Kenya National Commission on Human Rights (KNCHR)"
     # by its head word and by its abbreviation) is one body.
     by_name: dict[str, str] = {}
@@ -1590,18 +1670,7 @@ def _find_bodies(
         if len(others) != 1:
             continue
         mentions = _merge_body(key, others[0], bodies, aliases, mentions, keep_name=False)
-    result = []
-    for b in bodies.values():
-        forms = [b.name, *aliases.get(b.key, ())]
-        # "the finance ministry said …, the Ministry of Finance and National Planning said":
-        # the official name is the body's name, the common one an alias.
-        name = next((f for f in forms if _official(f)), b.name)
-        others: list[str] = []
-        for form in forms:
-            if form.lower() not in [name.lower(), *(o.lower() for o in others)]:
-                others.append(form)
-        result.append(Body(b.key, name, tuple(others), b.country))
-    return result, mentions
+    return mentions
 
 
 def _merge_body(
