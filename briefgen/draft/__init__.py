@@ -186,7 +186,7 @@ _NATIONAL_TITLE = re.compile(
 
 
 # A state's own institutions, named without the state ("the Interior Ministry").
-_NATIONAL_BODY = re.compile(
+_STATE_BODY = re.compile(
     r"(?i)\b(?:ministry|police|high\s+court|supreme\s+court|constitutional\s+court|parliament"
     r"|national\s+assembly|senate|central\s+bank|treasury|armed\s+forces|army|navy)\b"
 )
@@ -195,35 +195,35 @@ _NATIONAL_BODY = re.compile(
 def _unqualified_countries(
     cast: Cast, article: Article, paragraphs: list[str], text: str
 ) -> tuple[Cast, list[str]]:
-    """Give people with a title but no country the country of the place named before them
-    in the sentence, or the story's country; the analyst is told whom this touched."""
+    """Give people with a national title, and a state's own bodies ("the Interior
+    Ministry"), no country of their own the country of the place named before them in the
+    sentence, or the story's country; the analyst is told whom this touched."""
     home = _story_country(article, text)
-    people, guessed = [], []
-    for person in cast.people:
-        if person.country or person.organization or not _NATIONAL_TITLE.search(person.role or ""):
-            people.append(person)
-            continue
-        first = next((m for m in cast.mentions if m.key == person.key), None)
-        code = _place_before(paragraphs[first.para], first.start) if first else None
-        if code is None and home and first:
+    guessed: list[str] = []
+
+    def country_for(key: str) -> str | None:
+        first = next((m for m in cast.mentions if m.key == key), None)
+        if first is None:
+            return None
+        code = _place_before(paragraphs[first.para], first.start)
+        if code is None and home:
             # "President X … repeated that Venezuela would …" in a Guyana story: unsure.
             sentence = _sentence_at(paragraphs[first.para], first.start)
             code = home if _codes_in(sentence) <= {home} else None
+        return code
+
+    people = []
+    for person in cast.people:
+        unqualified = not (person.country or person.organization)
+        national = _NATIONAL_TITLE.search(person.role or "")
+        code = country_for(person.key) if unqualified and national else None
         if code:
             guessed.append(person.name)
             person = replace(person, country=code)
         people.append(person)
     bodies = []
     for body in cast.bodies:
-        first = next((m for m in cast.mentions if m.key == body.key), None)
-        if body.country or not first or not _NATIONAL_BODY.search(body.name):
-            bodies.append(body)
-            continue
-        # "the Interior Ministry said" in a Serbian story, unless the sentence is elsewhere.
-        sentence = _sentence_at(paragraphs[first.para], first.start)
-        code = _place_before(paragraphs[first.para], first.start) or (
-            home if home and _codes_in(sentence) <= {home} else None
-        )
+        code = None if body.country or not _STATE_BODY.search(body.name) else country_for(body.key)
         if code:
             guessed.append(body.name)
             body = replace(body, country=code)

@@ -1370,11 +1370,12 @@ def _find_bodies(
         )
         for body, start, end, surface in found:
             # "Luanda-based Azule Energy": where it is based is no part of its name.
-            based = re.match(r"[A-Z][\w’'.]*-(?:based|led|backed|owned|run)\s+", body.name)
+            based = _LOCATED.match(body.name)
             if based:
-                key = re.sub(r"^\S*-(?:based|led|backed|owned|run)\s+", "", body.key)
+                key = re.sub(r"^\S*-(?:based|led|backed|owned|run)\s+", "", body.key)  # folded
                 body = replace(body, key=key, name=body.name[based.end() :])
-                surface = re.sub(r"^[A-Z][\w’'.]*-(?:based|led|backed|owned|run)\s+", "", surface)
+                located = _LOCATED.match(surface)
+                surface = surface[located.end() :] if located else surface
                 start += based.end()
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -1398,6 +1399,8 @@ def _find_bodies(
     return result, mentions
 
 
+# "Luanda-based", "state-run": where a body is based or who runs it, no part of its name.
+_LOCATED = re.compile(r"[A-Z][\w’'.]*-(?:based|led|backed|owned|run)\s+")
 # A body found in a paragraph: the body, where it is named, and the name as written there.
 _Found = tuple[Body, int, int, str]
 
@@ -1495,7 +1498,7 @@ def _head_word_bodies(text: str, generic: re.Pattern[str]) -> Iterator[_Found]:
                 if owner:
                     words = words[k + 1 :]
                 break
-        if words and re.fullmatch(r"[A-Z][\w’'.]*-(?:based|led|backed|owned|run)", words[0]):
+        if words and _LOCATED.fullmatch(words[0] + " "):
             words = words[1:]  # "the Jakarta-based Andalas Economic Institute"
         if words and re.search(r"['’]s$", words[-1]):
             words[-1] = words[-1][:-2]  # "the Reserve Bank of Zimbabwe’s governor"
