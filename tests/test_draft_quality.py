@@ -36,14 +36,21 @@ def test_dev_articles_meet_the_targets(bench, capsys) -> None:  # type: ignore[n
     assert total.drafted_quotes_not_verbatim == 0
 
 
+def _case(folder: Path, article: str, truth: str) -> Path:
+    """An article ``a.txt`` dated 2 May 2024 in its text, and its truth file."""
+    (folder / "a.txt").write_text(article, encoding="utf-8")
+    path = folder / "a.truth.yaml"
+    path.write_text(
+        "article: a.txt\ndate: 2024-05-02\ndate_in_text: true\n" + truth, encoding="utf-8"
+    )
+    return path
+
+
 def test_scoring_counts_misses(bench, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    (tmp_path / "a.txt").write_text(
+    truth = _case(
+        tmp_path,
         "Talks\n\nOSLO, May 2, 2024 (Reuters) - Talks ended on Tuesday.\n\n"
         '"No deal," said Norwegian Foreign Minister Ola Berg.\n',
-        encoding="utf-8",
-    )
-    (tmp_path / "a.truth.yaml").write_text(
-        "article: a.txt\ndate: 2024-05-02\ndate_in_text: true\n"
         "participants:\n"
         # Unquoted NO is Norway: truth files are read as YAML 1.2, like fact sheets.
         "  - {name: Ola Berg, role: Foreign Minister, country: NO, kind: person}\n"
@@ -51,9 +58,8 @@ def test_scoring_counts_misses(bench, tmp_path: Path) -> None:  # type: ignore[n
         "quotes:\n  - {text: 'No deal,', speaker: Ola Berg}\n"
         "  - {text: 'Something else', speaker: Kari Dahl}\n"
         "events:\n  - {date: 2024-04-30, text: Talks end}\n  - {date: 2024-01, text: x}\n",
-        encoding="utf-8",
     )
-    score, _ = bench.score_article(tmp_path / "a.truth.yaml")
+    score, _ = bench.score_article(truth)
     assert (score.name_matched, score.full_matched, score.drafted_participants) == (1, 1, 1)
     assert (score.quotes_found, score.quotes_attributed) == (1, 1)
     assert score.events_found == 1
@@ -63,20 +69,16 @@ def test_scoring_counts_misses(bench, tmp_path: Path) -> None:  # type: ignore[n
 def test_a_quote_given_to_a_participant_by_another_spelling(bench, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     # The truth names the speaker "Ghana Cocoa Board"; the draft lists it as "Cocobod", which
     # the truth gives as its alias: the quote is attributed right.
-    (tmp_path / "a.txt").write_text(
+    truth = _case(
+        tmp_path,
         "Cocoa\n\nACCRA, May 2, 2024 (Reuters) - Prices set by Cocobod rose on Tuesday.\n\n"
         "Cocobod said the rise would “help farmers”.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "a.truth.yaml").write_text(
-        "article: a.txt\ndate: 2024-05-02\ndate_in_text: true\n"
         "participants:\n"
         "  - {name: Ghana Cocoa Board, aliases: [Cocobod], country: 'GH', kind: organization}\n"
         "quotes:\n  - {text: help farmers, speaker: Ghana Cocoa Board}\n"
         "events: []\n",
-        encoding="utf-8",
     )
-    score, _ = bench.score_article(tmp_path / "a.truth.yaml")
+    score, _ = bench.score_article(truth)
     assert (score.name_matched, score.quotes_found, score.quotes_attributed) == (1, 1, 1)
 
 
