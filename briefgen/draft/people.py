@@ -1015,7 +1015,9 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
         between = text[stop + 2 : cue.end()] if cue else ""
         if cue and not named_between and not re.search(r"[.?!]\s(?![^“]*”)", between):
             cand.speaks = True
-    bodies, body_mentions = _find_bodies(paragraphs, body_flags)
+    # Words of personal names ("Jens-Frederik Nielsen’s coalition"): never a one-word body.
+    name_words = {w for c in candidates for w in c.name.split()}
+    bodies, body_mentions = _find_bodies(paragraphs, body_flags, name_words)
     # "… Committee for the Defence of Human Rights": a name inside a body's name is no one.
     candidates = [
         c
@@ -1330,14 +1332,12 @@ def _sentence_subject(cand: _Candidate, paragraphs: Sequence[str]) -> bool:
 
 
 def _find_bodies(
-    paragraphs: Sequence[str], body_flags: Sequence[bool]
+    paragraphs: Sequence[str], body_flags: Sequence[bool], name_words: set[str]
 ) -> tuple[list[Body], list[Mention]]:
     """Every body the story names, with its mentions: recognisers run in a fixed order over
     each paragraph, and the first to claim a span keeps it."""
     generic = _head_word_pattern()
     whole_text = "\n".join(paragraphs)
-    # Words of personal names ("Jens-Frederik Nielsen’s coalition"): never a one-word body.
-    name_words = {w for text in paragraphs for *_, name in _name_runs(text) for w in name.split()}
     story = [t for t, body in zip(paragraphs, body_flags, strict=True) if body]
     defined, defined_country = _names_defined(story, generic)
     gazetteer = sorted(
