@@ -736,3 +736,60 @@ def test_a_weekday_or_a_place_inside_a_company_name_is_no_body() -> None:
         "Federico Basile, said the city needed guarantees."
     )
     assert [b.name for b in cast.bodies] == ["Stretto di Messina"]
+
+
+def test_a_name_standing_as_the_subject_of_what_is_said_or_done_is_a_body() -> None:
+    cast = cast_of(
+        "Grid operator Velnia said on Monday that supply was short. Short-term rental "
+        "platform Hoomly said in a statement that it backed the rules. K3Mining said it "
+        "would appeal. The Storting voted 90 to 79 in favour of the bill."
+    )
+    assert {b.name for b in cast.bodies} == {"Velnia", "Hoomly", "K3Mining", "Storting"}
+    assert cast.speaking == {"velnia", "hoomly", "k3mining"}
+    assert [m.key for m in cast.acting] == ["storting"]
+    # Two subjects of one verb, each with its abbreviation or its owner.
+    cast = cast_of(
+        "Two days later, Chile’s state-owned National Salt Company (NSC) and Salinas del "
+        "Norte (SDN) signed the terms. Baltic LNG and KORVA signed a second deal."
+    )
+    acting = {m.key for m in cast.acting}
+    assert {"national salt company", "salinas del norte", "baltic lng", "korva"} <= acting
+
+
+def test_a_subjects_appositive_or_place_in_its_sentence_shows_it_acts() -> None:
+    cast = cast_of(
+        "Veltrix, Enel’s Belgian unit that runs the plants, said on Tuesday that one "
+        "reactor would stop. The Coastal Pipeline Company (CPC), a subsidiary of a state "
+        "group that runs the 2,000-kilometre line, said loadings were normal."
+    )
+    assert cast.speaking == {"veltrix", "coastal pipeline company"}
+    cast = cast_of(
+        "The country’s Department of Civil Protection and Emergency Management raised its "
+        "alert level. Two days later, on Tuesday, Belize’s Foreign Ministry summoned the "
+        "envoy. Benin’s customs administration said it would stop clearing cargo."
+    )
+    assert {m.key for m in cast.acting} == {
+        "department of civil protection and emergency management",
+        "belizean foreign ministry",
+    }
+    assert cast.speaking == {"beninese customs administration"}
+
+
+def test_places_people_storms_and_credits_as_subjects_are_no_bodies() -> None:
+    assert cast_of("Voting closed on Friday. Inflation rose in May.").bodies == ()
+    cast = cast_of(
+        "Fishermen protested in Puerto Lobos. In Puerto Lobos, the mayor, Ana Ruiz, said "
+        "the port would close. Cyclone Amara struck the island in March. Neighbouring "
+        "Latvia closed its border. Trinidad and Tobago signed the pact. The Minister of "
+        "Water and Sanitation, Jo Banda, said no. Tomas Vidal reported from Madrid."
+    )
+    assert cast.bodies == ()
+    cast = cast_of(
+        "The gold-backed Pesa currency held. The Pesa has since traded at 24 to the dollar."
+    )
+    assert cast.bodies == ()
+    cast = cast_of(
+        "The warlord Prince Kollie fought in the war. Kollie remained a senator. Ersin "
+        "Tatar, the Turkish Cypriot leader, struck a different note. “No,” Mr Tatar said."
+    )
+    assert cast.bodies == () and "Ersin Tatar" in [p.name for p in cast.people]

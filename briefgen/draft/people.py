@@ -18,6 +18,7 @@ from typing import Literal
 
 from anyascii import anyascii
 
+from briefgen.countries import lookup_country
 from briefgen.draft.article import quote_spans, uses_single_quotes
 from briefgen.draft.lexicon import (
     ADJECTIVE_OF,
@@ -101,7 +102,9 @@ _DEFINED_ACRONYM = re.compile(
 _NATIONAL_BODY = re.compile(
     r"\b(?!The\s)(?P<who>[A-Z][\w.]+(?:(?<!\.)\s[A-Z][\w.]+)?)(?:['’]s)?\s+(?P<what>(?i:central\s+bank"
     r"|coast\s+guard|navy|air\s+force|armed\s+forces|election\s+commission|military|army"
-    r"|police|embassy|senate|parliament|congress)(?:\s+in\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?)\b(?!\s+[A-Z])"
+    r"|police|embassy|senate|parliament|congress|customs(?:\s+administration)?"
+    r"|tax\s+(?:agency|authority|administration)|constitutional\s+court|supreme\s+court"
+    r")(?:\s+in\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?)\b(?!\s+[A-Z])"
 )
 # Capitalised adjectives that open a body's name ("European Court of Human Rights",
 # "African Export-Import Bank") though they open no person's.
@@ -1017,7 +1020,9 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
             cand.speaks = True
     # Words of personal names ("Jens-Frederik Nielsen’s coalition"): never a one-word body.
     name_words = {w for c in candidates for w in c.name.split()}
-    bodies, body_mentions = _find_bodies(paragraphs, body_flags, name_words)
+    # Words of names the text shows to be people's, by a role or by speech.
+    person_words = {w for c in candidates if c.role or c.speaks for w in c.name.split()}
+    bodies, body_mentions = _find_bodies(paragraphs, body_flags, name_words, person_words)
     # "… Committee for the Defence of Human Rights": a name inside a body's name is no one.
     candidates = [
         c
@@ -1075,34 +1080,78 @@ _IRREGULAR_PAST = (
     "took|began|sent|struck|seized|withdrew|won|held|made|cut|shut|fought|broke|brought|kept"
     "|overran|sought|froze|led|gave|drew|set|put|paid|sold|bought|met|left|hit|spent|rose|fell"
 )
+# A capitalised name as it may stand beside another in a subject: "WWF Italy (WWF) and …".
+_CO_SUBJECT = (
+    r"(?:the\s+)?[A-Z][\w’'&.-]*"
+    r"(?:\s+(?:(?:de|des|du|del|da|di|do|la|le|of|for)\s+)?[A-Z0-9][\w’'&-]*){0,5}"
+)
 _ACTS_AFTER = re.compile(
-    r"^(?:\s*\([^()]{1,40}\))?(?:,[^“”\"]{1,160}?,)?"
-    r"(?:\s+(?:on\s+\w+day|in\s+[A-Z]\w+|has\s+since|has|have|had|also|later|then|again"
-    r"|earlier\s+this\s+\w+|last\s+\w+))*"
+    r"^(?:\s*\([^()]{1,40}\))?"
+    # "WWF Italy and Legambiente filed …": the first of two subjects.
+    r"(?:\s+and\s+" + _CO_SUBJECT + r"(?:\s*\([^()]{1,40}\))?)?"
+    r"(?:,[^“”\"]{1,160}?,)?"
+    r"(?:\s+(?:on\s+\w+day|on\s+[A-Z][a-z]+\.?\s+\d{1,2}|in\s+[A-Z]\w+|has\s+since|has|have|had"
+    r"|also|later|then|again|earlier\s+this\s+\w+|last\s+\w+|this\s+week|on\s+\w+\s+night))*"
     r"\s+(?!(?:was|were|based|led|backed|owned)\b)(?:[a-z]{3,}ed|" + _IRREGULAR_PAST + r")\b"
     r"(?!\s+by\b)"
+)
+# What may stand before a body's name at the head of its sentence: "On Monday,", "Two days
+# later,", "In a post on X,"; "the"; an owner ("Spain’s", "the country’s"); and what the
+# body is ("state-owned", "grid operator", "Russian state nuclear company").
+_KIND_BEFORE_NAME = (
+    r"company|firm|group|operator|platform|utility|miner|producer|maker|carrier|lender|bank"
+    r"|insurer|trader|giant|conglomerate|cooperative|developer|exporter|supplier|investor"
+    r"|fund|charity|organi[sz]ation|NGO|agency|union|association|coalition|alliance|network"
+    r"|party|movement|militia|broadcaster|regulator|watchdog|consortium|subsidiary|unit|arm"
+    r"|state|paramilitary|opposition|ruling|rebel|militant|armed"
+)
+_NOT_MODIFIER = (
+    r"of|in|at|for|to|by|with|from|on|and|or|but|that|which|who|whose|as|after|before|when"
+    r"|while|if|than|because|since|where|its|their|his|her|it|they|he|she|we|is|was|are|were"
+    r"|has|had|have|will|would|not|said|says|told|also|then|both"
+)
+# "the", an owner ("Spain’s", "the country’s") and what the body is ("state-owned", "grid
+# operator", "Russian state nuclear company") before a subject's name.
+_SUBJECT_PREFIX = (
+    r"(?:[Tt]he\s+)?"
+    r"(?:(?:[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?|country|nation|island|kingdom|region|city)['’]s\s+)?"
+    r"(?:(?:(?!(?:" + _NOT_MODIFIER + r")\b)(?:[A-Za-z]+-[a-z]+|[a-z]+|[A-Z][a-z]+)\s+){0,4}"
+    r"(?:" + _KIND_BEFORE_NAME + r"|[A-Za-z]+-[a-z]+|(?:" + "|".join(DEMONYMS) + r"))\s+)?"
+)
+_SUBJECT_LEAD = re.compile(
+    r"\s*(?:(?:(?:On|In|At|By|Last|Earlier|Later|Under|After|Before|Since|During|Meanwhile"
+    r"|Separately|However|Then|Now|Also|[A-Z][a-z]+\s+(?:days?|weeks?|months?)\s+(?:later|earlier)"
+    r"|on|in|at|by|last|earlier|later)\b[^,“”\"]{0,40},\s*)*)"
+    r"(?:(?:Officers|Members|Troops|Soldiers|Agents|Staff)\s+of\s+)?"
+    # "National Gas Company (NGC) and Petroleos de Venezuela signed": the second subject.
+    r"(?:" + _SUBJECT_PREFIX + _CO_SUBJECT + r"(?:\s*\([^()]{1,40}\))?\s+and\s+)?" + _SUBJECT_PREFIX
 )
 
 
 def _acts(text: str, start: int, end: int) -> bool:
-    """ "The Bank of Zambia raised its rate", "The Uganda Police Force on Tuesday arrested":
-    a body opening its sentence as the subject of a verb in the past."""
+    """ "The Bank of Zambia raised its rate", "The Uganda Police Force on Tuesday arrested",
+    "Two days later, Trinidad’s state-owned NGC and PDVSA signed": a body at the head of its
+    sentence (or of a clause after ", and") as the subject of a verb in the past."""
     if not _ACTS_AFTER.match(text[end:]):
         return False
+    return _opens_sentence(text, start)
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The words of ``start``'s sentence before it, a dateline left out."""
     opening = max(text.rfind(". ", 0, start), text.rfind("” ", 0, start))
     lead = text[opening + 2 if opening >= 0 else 0 : start]
     # "LILONGWE, June 3 (Reuters) - ": a dateline opens no sentence.
-    lead = re.sub(r"^[A-Z][A-Z .’'-]+(?:,[^()\n]{0,40})?(?:\([^)]*\))?\s*[-—–]+\s*", "", lead)
+    return re.sub(r"^[A-Z][A-Z .’'-]+(?:,[^()\n]{0,40})?(?:\([^)]*\))?\s*[-—–]+\s*", "", lead)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether only a subject's lead ("On Monday, the state-owned …") stands between the
+    start of the sentence (or of a clause after ", and") and ``start``."""
+    lead = _sentence_before(text, start)
     # "…, and Okavango Diamond Company postponed …": the subject of a second clause.
     lead = re.sub(r"^.*(?:,\s+and|;)\s+", "", lead)
-    return bool(
-        re.fullmatch(
-            r"\s*(?:(?:On|In|At|By|Last|Earlier)\s[^,]{1,30},\s*)?"
-            r"(?:(?:Officers|Members|Troops|Soldiers|Agents|Staff)\s+of\s+)?(?:[Tt]he\s+)?"
-            r"(?:[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?['’]s\s+)?",  # "Kuwait’s Council of …"
-            lead,
-        )
-    )
+    return bool(_SUBJECT_LEAD.fullmatch(lead))
 
 
 def _merge_people(
@@ -1332,7 +1381,10 @@ def _sentence_subject(cand: _Candidate, paragraphs: Sequence[str]) -> bool:
 
 
 def _find_bodies(
-    paragraphs: Sequence[str], body_flags: Sequence[bool], name_words: set[str]
+    paragraphs: Sequence[str],
+    body_flags: Sequence[bool],
+    name_words: set[str],
+    person_words: set[str],
 ) -> tuple[list[Body], list[Mention]]:
     """Every body the story names, with its mentions: recognisers run in a fixed order over
     each paragraph, and the first to claim a span keeps it."""
@@ -1365,6 +1417,7 @@ def _find_bodies(
             _bodies_with_the(text),
             _company_bodies(text),
             _bodies_by_shape(text, name_words, whole_text),
+            _subject_bodies(text, name_words, person_words, whole_text, defined),
             _lone_word_bodies(text, defined, name_words, whole_text),
             _gazetteer_bodies(text, gazetteer, defined, defined_country),
         )
@@ -1420,7 +1473,8 @@ def _head_word_pattern() -> re.Pattern[str]:
         rf"\b(?:[A-Z][\w’'-]+(?:,(?=\s+[A-Z][\w’'-]+\s+(?:and|&)\s+[A-Z]))?\s+"
         rf"(?:(?:and|&|(?<=Republic\s)of)\s+(?=[A-Z]))?){{1,6}}(?:{heads})\b"
         rf"(?:{of_part}){{0,2}}"
-        rf"|(?<=\bthe\s)(?:{heads})(?:{of_part})"
+        # "the Court of Auditors", "the country’s Department of Civil Protection"
+        rf"|(?:(?<=\b[Tt]he\s)|(?<=[’']s\s))(?:{heads})(?:{of_part})"
     )
 
 
@@ -1583,6 +1637,217 @@ def _bodies_by_shape(text: str, name_words: set[str], whole_text: str) -> Iterat
             speaks = _body_speaks(text, start, end)
             if speaks and not _country_of_word(name) and name not in CAPITALS:
                 yield Body(fold(name), name, (), None), start, end, name
+
+
+# A capitalised name, words of a foreign name's particles inside it: "Port Autonome de
+# Cotonou", "B2Gold", "Laos-China Railway Co", "WWF Italy".
+_PROPER_NAME = re.compile(
+    r"(?<![\w’'.&-])(?P<name>[A-Z][\w&-]*(?:[’'][a-z][\w&-]*)?"
+    r"(?:\s+(?:(?:de|des|du|la|le|di|da|do|del|of|for|&)\s+)?[A-Z][\w&-]*(?:[’'][a-z][\w&-]*)?){0,6})"
+    r"(?![\w’'&-])"
+)
+
+
+def _subject_bodies(
+    text: str,
+    name_words: set[str],
+    person_words: set[str],
+    whole_text: str,
+    defined: dict[str, str],
+) -> Iterator[_Found]:
+    """ "Grid operator Elia said", "The Riksdag voted", "Brunei LNG and JERA signed": a name
+    that no other recogniser knows, standing as the subject of a sentence whose verb says or
+    does something. Capitalised after "the" or inside its sentence it is a proper name; at
+    the very start of a sentence one word must also show itself elsewhere to be one."""
+    for match in _PROPER_NAME.finditer(text):
+        words = match["name"].split()
+        # "But Gazprom said": the sentence's first word is no part of the name.
+        while words and words[0] in FUNCTION_WORDS and words[0] not in _NAME_ADJECTIVES:
+            words = words[1:]
+        while words and words[-1] in ("of", "for", "&", "de", "la"):
+            words = words[:-1]
+        # "London-based", "Iran-aligned": what a body is, not its name; "the North’s
+        # leadership": an owner, not the subject.
+        if (
+            not words
+            or re.search(r"-[a-z]+$|['’]s$", words[-1])
+            or words[0].lower() in MONTHS
+            or all(w in REGION_AND_FAITH_WORDS or w in _CONTINENTS for w in words)
+        ):
+            continue
+        name = " ".join(words)
+        start = match.start() + match.group(0).find(words[0])
+        end = start + len(name)
+        says_or_does = (
+            _speaks_after(text, start, end)
+            or _acts(text, start, end)
+            or re.search(r"\b[Aa]ccording\s+to\s+(?:the\s+)?$", text[:start])
+        )
+        if (
+            not says_or_does
+            or len(name) < 2
+            or re.match(r"\.\w", text[end:])  # "U.N."
+            or text.count("“", 0, start) > text.count("”", 0, start)  # inside a quote
+            or _after_preposition(text, start)  # "In Melilla, the city’s president said"
+            # "Ana Vidal reported from Madrid.": a credit line
+            or re.match(r"\s+(?:reported|contributed|edited)\s+(?:from|to|by|this)\b", text[end:])
+            or _known_otherwise(words, name_words, person_words, defined)
+            or _looks_personal(words, text[end:], whole_text)
+            or _named_as_place(name, whole_text)
+            or _named_as_thing(name, whole_text)
+            or _rest_of_a_name(text, start, name)
+            or (len(words) == 1 and _inside_longer_names(name, whole_text))
+        ):
+            continue
+        opens = not _sentence_before(text, start).strip()
+        if opens and not (_shows_a_name(words, whole_text) or _BODY_APPOSITIVE.match(text, end)):
+            continue
+        yield Body(fold(name), name, (), None), start, end, name
+
+
+_CONTINENTS = frozenset({"Africa", "Asia", "Europe", "America", "Americas", "Oceania"})
+
+
+def _named_as_thing(name: str, whole_text: str) -> bool:
+    """ "the ZiG currency", "the Doel reactor": a thing the story names, not a body."""
+    things = (
+        r"currency|index|field|fields|mine|project|pipeline|river|port|airport|dam|plant"
+        r"|reactor|bridge|island|islands|province|region|district|valley|peninsula|basin"
+    )
+    return bool(re.search(rf"\b{re.escape(name)}\s+(?:{things})\b", whole_text))
+
+
+def _rest_of_a_name(text: str, start: int, name: str) -> bool:
+    """ "Trinidad and Tobago", "Minister of Water and Sanitation": the end of a longer name."""
+    before = re.search(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+(?:and|&)\s+$", text[:start])
+    if before and (
+        lookup_country(f"{before[1]} and {name}") or _country_of_word(f"{before[1]} and {name}")
+    ):
+        return True
+    title = r"(?:Minister|Ministry|Department|Secretary|Commissioner|Commission)\s+(?:of|for)\s+"
+    return bool(re.search(title + r"(?:[A-Z][\w’'-]*,?\s+){1,4}(?:and|&)\s+$", text[:start]))
+
+
+_NOT_BODY_KINDS = frozenset(
+    {"cyclone", "hurricane", "typhoon", "storm", "tropical", "operation", "lake", "mount"}
+)
+
+
+@functools.cache
+def _honorific_then_word() -> re.Pattern[str]:
+    honorifics = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+    return re.compile(rf"\b(?:{honorifics})\.?\s+([A-Z][\w’'-]*)")
+
+
+@functools.lru_cache(maxsize=4)
+def _titled_words(whole_text: str) -> frozenset[str]:
+    """Words that follow "Mr", "Dr", "Sheikh" … somewhere in the story."""
+    return frozenset(m[1] for m in _honorific_then_word().finditer(whole_text))
+
+
+def _looks_personal(words: Sequence[str], after: str, whole_text: str) -> bool:
+    """ "Ersin Tatar, the Turkish Cypriot leader, …" or "Mr Tatar": a person's name."""
+    if any(w in _titled_words(whole_text) for w in words):
+        return True
+    appositive = re.match(r",\s+(?:the|a|an)\s+((?:[\w’'-]+\s+){0,4}?[\w’'-]+)[,\s]", after)
+    if appositive and appositive[1].split()[-1].lower() in ROLE_HEADS:
+        return True
+    return bool(re.match(r",\s+\d{1,3},", after))  # "…, 52, said"
+
+
+def _known_otherwise(
+    words: Sequence[str], name_words: set[str], person_words: set[str], defined: dict[str, str]
+) -> bool:
+    """A person's name, a place, a date, a kind of storm, a body another recogniser names
+    ("JET", defined by the story; ministries; the gazetteer's bodies)."""
+    name = " ".join(words)
+    one = len(words) == 1
+    return bool(
+        any(w in person_words for w in words)
+        or (one and name in name_words)
+        or any(w.lower() in ROLE_HEADS or w in HONORIFICS for w in words)
+        or words[0].lower() in _NOT_BODY_KINDS  # "Cyclone Ditwah struck"
+        or (one and (name in ORG_HEADS or name in ("House", "Chamber")))
+        or "Ministry" in words  # ministries are _ministry_bodies' to name
+        or name in ORGANIZATIONS
+        or name in defined
+        or name in defined.values()
+        or name in CAPITALS
+        or name in NEWS_AGENCIES
+        or name.lower() in MONTHS
+        or name.lower() in WEEKDAYS
+        or _country_of_word(name)
+        or _country_of_word(name.removesuffix("s"))  # "Maldivians"
+        or lookup_country(name)  # "Kosovo", which the drafter's lexicon lacks
+        # "Neighboring Lithuania", not "WWF Italy" or "Bank Indonesia"
+        or (
+            not one
+            and re.fullmatch(r"[A-Z][a-z-]+", words[0])
+            and words[0] not in ORG_HEADS
+            and _country_of_word(" ".join(words[1:]))
+        )
+    )
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    before = text[:start]
+    if re.search(r"\b[Aa]ccording\s+to\s+(?:the\s+)?$", before):
+        return False
+    return bool(
+        re.search(r"\b(?i:in|at|from|near|to|for|of|by|with|on|into|over)\s+(?:the\s+)?$", before)
+    )
+
+
+def _inside_longer_names(word: str, whole_text: str) -> bool:
+    """ "Johnson" of "Prince Johnson", "Lavrov" of "Lavrov Street": one word of a longer name
+    somewhere in the story ("Japan’s JERA" and "Swiss-based Glencore" are not)."""
+    for other in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", whole_text):
+        before = whole_text[: other.start()].split()[-1:]
+        after = whole_text[other.end() :].split()[:1]
+        if (
+            before
+            and before[0][:1].isupper()
+            and not re.search(r"[.,:;]$|['’]s$|-[a-z]+$|^(?:The|A|An)$", before[0])
+            and before[0] not in FUNCTION_WORDS
+        ):
+            return True
+        if after and after[0][:1].isupper() and not whole_text[other.end()].strip():
+            return True
+    return False
+
+
+def _named_as_place(name: str, whole_text: str) -> bool:
+    """ "… protests in Guayaquil", "talks in The Hague": a place, where a body is rarely put."""
+    place = (
+        rf"\b(?:in|near|outside|around|across)\s+(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+\s+and\s+)?"
+        rf"{re.escape(name)}\b(?!['’]?\s*[A-Z])"
+    )
+    return bool(re.search(place, whole_text))
+
+
+# "Electrabel, Engie’s Belgian unit that …", "Danish Crown, the farmer-owned meat
+# cooperative, …": an appositive that says the name before it is a body's.
+_BODY_APPOSITIVE = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?,\s+(?:(?:the|a|an)\s+|[A-Z][\w.-]*['’]s\s+)(?:[\w’'-]+\s+){0,4}?"
+    r"(?:" + _BODY_NOUNS + r"|cooperative|co-operative|operator|regulator|watchdog|authority)\b"
+)
+
+
+def _shows_a_name(words: Sequence[str], whole_text: str) -> bool:
+    """Whether a name opening its sentence is one: two words or more, or letters no common
+    noun has ("JERA", "B2Gold"), or written capitalised inside sentences too and never in
+    lower case ("… with Electrabel", not "Inflation … inflation")."""
+    word = words[0]
+    if len(words) > 1:
+        return True
+    if re.search(r"\d|^[A-Z]{2,}$|[a-z][A-Z]", word):
+        return True
+    return (
+        not word.endswith("s")
+        and word not in FUNCTION_WORDS
+        and not re.search(rf"\b{re.escape(word.lower())}\b", whole_text)
+        and bool(re.search(rf"[a-z,;]\s+{re.escape(word)}\b", whole_text))
+    )
 
 
 def _lone_word_bodies(
@@ -1748,6 +2013,8 @@ def _speaks_after(text: str, start: int, end: int) -> bool:
     after = re.sub(
         r"^,\s+which\s+(?=(?:also\s+)?(?:said|says|told)\b)", " ", after
     )  # ", which said"
+    # "The West African Oil Pipeline Company (WAPCO), a subsidiary of …, said"
+    after = re.sub(r"^\s*\([^()“”]{1,40}\)(?=,)", "", after)
     return bool(_SPEAKS_AFTER.match(after) or _LONG_APPOSITIVE_SPEAKS.match(after))
 
 
