@@ -793,3 +793,45 @@ def test_places_people_storms_and_credits_as_subjects_are_no_bodies() -> None:
         "Tatar, the Turkish Cypriot leader, struck a different note. “No,” Mr Tatar said."
     )
     assert cast.bodies == () and "Ersin Tatar" in [p.name for p in cast.people]
+
+
+def test_state_boards_councils_and_bodies_acting_after_but_or_in_the_present_perfect() -> None:
+    cast = cast_of(
+        "The State Border Guard Service has tracked 67 balloons. The Police and Border "
+        "Guard Board (PPB) put the crowd at 600. Last month, the Kesk city council voted "
+        "for a delay. The president vetoed the law, but Northern Dawn used its majority "
+        "to override it. The National Bank of the Republic, which buys the gold, has used "
+        "it to double its reserves."
+    )
+    assert {m.key for m in cast.acting} == {
+        "state border guard service",
+        "police and border guard board",
+        "kesk city council",
+        "northern dawn",
+        "national bank of the republic",
+    }
+    # "State" stays in a name, and a body the lexicon knows keeps its country.
+    cast = cast_of("The State Department said on Monday that talks would resume.")
+    assert [(b.name, b.country) for b in cast.bodies] == [("State Department", "US")]
+
+
+def test_a_company_named_again_by_the_first_words_of_its_name_is_that_company() -> None:
+    cast = cast_of(
+        "The state took two mines owned by Sahel Ridge Gold Corp. on Wednesday. Sahel Ridge "
+        "said it would seek arbitration."
+    )
+    assert [(b.name, b.aliases) for b in cast.bodies] == [("Sahel Ridge Gold Corp.", ())]
+    assert cast.people == () and cast.speaking == {"sahel ridge gold"}
+
+
+def test_a_person_introduced_with_an_age_is_in_the_story_but_not_in_a_caption() -> None:
+    article = read_article(
+        "Headline of the story\n\n"
+        "Fisherman Jo Cruz, 52, repairs his nets in Masinloc\n\n"
+        "Ana Bos, 58, has lived in her farmhouse all her life. Its walls are propped up.\n\n"
+        "“I have had eleven inspectors in this kitchen,” she says.\n\n"
+        "Gold, which accounts for most exports, hit a record in April; gold miners gained."
+    )
+    paragraphs = [p.text for p in article.paragraphs]
+    cast = find_cast(paragraphs, [p.kind == "body" for p in article.paragraphs])
+    assert [p.name for p in cast.people] == ["Ana Bos"] and cast.bodies == ()

@@ -300,6 +300,7 @@ NEWS_AGENCIES: frozenset[str] = frozenset(
 ORG_HEADS: frozenset[str] = frozenset(
     [
         "Ministry",
+        "Board",
         "Chiefs",
         "Agency",
         "Council",

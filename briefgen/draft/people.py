@@ -108,7 +108,7 @@ _NATIONAL_BODY = re.compile(
 )
 # Capitalised adjectives that open a body's name ("European Court of Human Rights",
 # "African Export-Import Bank") though they open no person's.
-_NAME_ADJECTIVES = REGION_AND_FAITH_WORDS | {"Islamic"}
+_NAME_ADJECTIVES = REGION_AND_FAITH_WORDS | {"Islamic", "State"}
 # "The German charity Sea-Watch said": a body introduced by what it is.
 _KIND_THEN_NAME = re.compile(
     r"\b(?:charity|rights\s+group|campaign\s+group|aid\s+group|group|organi[sz]ation|NGO|firm"
@@ -232,6 +232,7 @@ class _Candidate:
     counterpart: bool = False
     former: bool = False
     speaks: bool = False
+    aged: bool = False  # "Annemieke Bos, 58, has lived …": a person the story introduces
     extra: dict[str, str] = field(default_factory=dict)
 
     def named_in(self, text: str, end: int) -> bool:
@@ -966,6 +967,8 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
                     and _SPEAKS_AFTER.match(re.sub(r"^,", "", text[end:]))
                 )
             )
+            # not a photo caption's "Fisherman Jo Cruz, 52, repairs his nets"
+            cand.aged = body_flags[index] and bool(re.match(r",\s+\d{1,3},", text[end:]))
             if not cand.role and sentence_people and not cand.counterpart:
                 prev = sentence_people[-1]
                 between = text[prev.end : start]
@@ -1079,6 +1082,7 @@ def _international(name: str, international: set[str]) -> bool:
 _IRREGULAR_PAST = (
     "took|began|sent|struck|seized|withdrew|won|held|made|cut|shut|fought|broke|brought|kept"
     "|overran|sought|froze|led|gave|drew|set|put|paid|sold|bought|met|left|hit|spent|rose|fell"
+    "|used|found|built|ran|lost|flew|stood|went|came|became|grew|threw|upheld|laid|chose|swore"
 )
 # A capitalised name as it may stand beside another in a subject: "WWF Italy (WWF) and …".
 _CO_SUBJECT = (
@@ -1150,7 +1154,7 @@ def _opens_sentence(text: str, start: int) -> bool:
     start of the sentence (or of a clause after ", and") and ``start``."""
     lead = _sentence_before(text, start)
     # "…, and Okavango Diamond Company postponed …": the subject of a second clause.
-    lead = re.sub(r"^.*(?:,\s+and|;)\s+", "", lead)
+    lead = re.sub(r"^.*(?:,\s+(?:and|but|while|whereas)|;)\s+", "", lead)
     return bool(_SUBJECT_LEAD.fullmatch(lead))
 
 
@@ -1185,7 +1189,7 @@ def _merge_people(
         skey = _surname_key(group[0].name, order)
         speaks = any(c.speaks for c in group) or _surname_speaks(paragraphs, surname, body_mentions)
         has_role = any(c.role and not c.former for c in group)
-        if not (speaks or has_role):
+        if not (speaks or has_role or any(c.aged for c in group)):
             continue
         best = next((c for c in group if c.role and not c.former), group[0])
         country = best.country or next((c.country for c in group if c.country), None)
@@ -1411,6 +1415,7 @@ def _find_bodies(
         found = itertools.chain(
             _ministry_bodies(text),
             _national_bodies(text),
+            _local_bodies(text),
             _head_word_bodies(text, generic),
             _speaking_acronyms(text, defined),
             _spokesman_bodies(text),
@@ -1437,6 +1442,7 @@ def _find_bodies(
             if surface != stored.name and surface not in aliases.setdefault(body.key, []):
                 aliases[body.key].append(surface)
             mentions.append(Mention(index, start, end, body.key, "body"))
+    mentions += _short_company_mentions(list(bodies.values()), paragraphs, body_flags, mentions)
     mentions = _merge_same_bodies(bodies, aliases, mentions)
     result = []
     for b in bodies.values():
@@ -1450,6 +1456,48 @@ def _find_bodies(
                 others.append(form)
         result.append(Body(b.key, name, tuple(others), b.country))
     return result, mentions
+
+
+_LEGAL_FORMS = frozenset(
+    {"Corp", "Corporation", "Inc", "Ltd", "Limited", "Co", "Company", "Plc", "PLC", "plc"}
+    | {"SA", "AG", "LLC", "Group", "Holdings"}
+)
+
+
+def _short_company_mentions(
+    bodies: Sequence[Body],
+    paragraphs: Sequence[str],
+    body_flags: Sequence[bool],
+    mentions: Sequence[Mention],
+) -> list[Mention]:
+    """ "Sahel Crest will appeal" after "Sahel Crest Gold Corp.": a company named again by
+    the first words of its name, which are then no person's name."""
+    whole_text = "\n".join(paragraphs)
+    found: list[Mention] = []
+    for body in bodies:
+        words = body.name.split()
+        if len(words) < 2 or words[-1].rstrip(".") not in _LEGAL_FORMS:
+            continue
+        for k in range(len(words) - 1, 0, -1):
+            short = " ".join(words[:k])
+            if k == 1 and (
+                short in FUNCTION_WORDS
+                or _country_of_word(short)
+                or re.search(rf"\b{re.escape(short.lower())}\b", whole_text)
+            ):
+                continue
+            pattern = rf"(?<![\w’'-]){re.escape(short)}(?![\w’'-]|\s+[A-Z])"
+            for index, text in enumerate(paragraphs):
+                if not body_flags[index]:
+                    continue
+                for match in re.finditer(pattern, text):
+                    if any(
+                        m.para == index and m.start < match.end() and match.start() < m.end
+                        for m in [*mentions, *found]
+                    ):
+                        continue
+                    found.append(Mention(index, *match.span(), body.key, "body"))
+    return found
 
 
 # "Luanda-based", "state-run": where a body is based or who runs it, no part of its name.
@@ -1495,6 +1543,9 @@ def _names_defined(
                     words = words[1:]
                 defined.setdefault(acronym.group(1), " ".join(words))
         for name, code in _named_by_kind(text):
+            # "Gold, which accounts for …": a common noun opening a sentence, not a name
+            if " " not in name and any(re.search(rf"\b{name.lower()}\b", t) for t in story):
+                continue
             defined.setdefault(name, name)
             if code:
                 defined_country.setdefault(name, code)
@@ -1538,6 +1589,21 @@ def _national_bodies(text: str) -> Iterator[_Found]:
             yield Body(fold(short), match.group(0), (), code), *match.span(), match.group(0)
 
 
+# "the Narva city council", "the Brava municipal council": a town's council, as written.
+_LOCAL_BODY = re.compile(
+    r"(?<![\w’'-])(?P<place>[A-Z][\w’'-]+)\s+(?:city|municipal|town|county|district|provincial"
+    r"|regional)\s+(?:council|government|assembly)\b"
+)
+
+
+def _local_bodies(text: str) -> Iterator[_Found]:
+    for match in _LOCAL_BODY.finditer(text):
+        if match["place"] in FUNCTION_WORDS or _country_of_word(match["place"]):
+            continue
+        name = match.group(0)
+        yield Body(fold(name), name, (), None), *match.span(), name
+
+
 def _head_word_bodies(text: str, generic: re.Pattern[str]) -> Iterator[_Found]:
     for match in generic.finditer(text):
         words = match.group(0).split()
@@ -1563,7 +1629,7 @@ def _head_word_bodies(text: str, generic: re.Pattern[str]) -> Iterator[_Found]:
             name = ORGANIZATIONS[name]
         start = match.start() + match.group(0).find(words[0])
         end = start + len(" ".join(words))
-        code = owner or _country_of_word(words[0])
+        code = owner or _country_of_word(words[0]) or BODY_COUNTRY.get(name)  # "State Department"
         if code is None and words[:2] == ["Republic", "of"] and len(words) > 2:
             code = _country_of_word(words[2])  # "the Republic of Fiji Military Forces"
         tail = re.search(r"\s(?:of|for)\s+(?:the\s+)?(.+)$", name)
@@ -1667,9 +1733,10 @@ def _subject_bodies(
         while words and words[-1] in ("of", "for", "&", "de", "la"):
             words = words[:-1]
         # "London-based", "Iran-aligned": what a body is, not its name; "the North’s
-        # leadership": an owner, not the subject.
+        # leadership": an owner, not the subject; "MPs", "NGOs": people or kinds.
         if (
             not words
+            or re.fullmatch(r"[A-Z]{2,}s", words[-1])
             or re.search(r"-[a-z]+$|['’]s$", words[-1])
             or words[0].lower() in MONTHS
             or all(w in REGION_AND_FAITH_WORDS or w in _CONTINENTS for w in words)
@@ -1925,6 +1992,19 @@ def _merge_same_bodies(
         if len(longer) != 1:
             continue
         mentions = _merge_body(key, longer[0], bodies, aliases, mentions)
+    # "Sahel Crest" after "Sahel Crest Gold Corp.": the company, without its legal form.
+    for key, body in list(bodies.items()):
+        words = body.name.split()
+        fuller = [
+            k
+            for k, b in bodies.items()
+            if k != key
+            and len(b.name.split()) > len(words)
+            and b.name.split()[: len(words)] == words
+            and b.name.split()[-1].rstrip(".") in _LEGAL_FORMS
+        ]
+        if len(fuller) == 1:
+            mentions = _merge_body(key, fuller[0], bodies, aliases, mentions)
     # "the Croatian ministry" after "Croatia's foreign ministry" is that ministry, when the
     # story names only one ministry of that country.
     for key, body in list(bodies.items()):
