@@ -835,3 +835,31 @@ def test_a_person_introduced_with_an_age_is_in_the_story_but_not_in_a_caption() 
     paragraphs = [p.text for p in article.paragraphs]
     cast = find_cast(paragraphs, [p.kind == "body" for p in article.paragraphs])
     assert [p.name for p in cast.people] == ["Ana Bos"] and cast.bodies == ()
+
+
+def test_ministry_and_body_names_are_kept_whole_and_owners_kept_out() -> None:
+    cast = cast_of(
+        "Sudan’s Energy and Oil Ministry confirmed the flows on Thursday. Uzbekistan’s "
+        "Ministry of Employment and Poverty Reduction said it had opened inquiries. The "
+        "Samahang Industriya ng Magsasaka (SINM), a coalition of growers, said it would sue. "
+        "Italy’s Webuild, which builds the dams, said work went on."
+    )
+    names = {b.name: b.aliases for b in cast.bodies}
+    assert "Sudanese Energy and Oil Ministry" in names
+    assert "Uzbekistan’s Ministry of Employment and Poverty Reduction" in names
+    assert names["Webuild"] == ("Italy’s Webuild",)
+    assert "samahang industriya ng magsasaka" in cast.speaking
+
+
+def test_a_name_in_commas_after_a_person_and_a_persons_nickname_do_not_speak() -> None:
+    cast = cast_of(
+        "Vera Lind, the head of the UN mission, Minustra, told the council it was grave."
+    )
+    assert cast.speaking == frozenset()
+    cast = cast_of(
+        "Mayor Rabin Thapa, a 35-year-old former rapper known as Rabo, hit back. “They "
+        "were our brothers,” Rabo wrote on Facebook. The Energy Regulator of Nepal, known "
+        "as Nern, said prices would rise."
+    )
+    assert [(p.name, p.aliases) for p in cast.people] == [("Rabin Thapa", ("Rabo",))]
+    assert cast.speaking == {"energy regulator of nepal"}

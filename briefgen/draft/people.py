@@ -72,7 +72,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # One portfolio in an official ministry name: "Energy", "Water Resources", "European Affairs".
 _PORTFOLIO = (
     r"[A-Z]\w+(?:\s+(?:Affairs|Resources|Development|Cooperation|Relations|Security|Protection"
-    r"|Planning|Policy|Integration|Industry|Trade|Climate|Change))*"
+    r"|Planning|Policy|Integration|Industry|Trade|Climate|Change|Reduction|Alleviation|Reform"
+    r"|Works|Services|Welfare|Management))*"
 )
 _MINISTRY_KINDS = (
     r"[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ff]inance|[Ee]conomy|[Hh]ealth|[Jj]ustice"
@@ -81,7 +82,8 @@ _MINISTRY_KINDS = (
 _MINISTRY_KIND = re.compile(_MINISTRY_KINDS)
 _MINISTRY = re.compile(
     r"(?:\b(?P<the>the|The)\s+)?(?:(?P<who>(?:[A-Z][\w.]*(?<!\.)\s)?[A-Z][\w.]*?)(?P<poss>['’]s)?\s+)?"
-    r"(?P<kind>(?:" + _MINISTRY_KINDS + r")\s+)?"
+    # "Sudan’s Energy and Oil Ministry"
+    r"(?P<kind>(?:" + _MINISTRY_KINDS + r")(?:\s+and\s+[A-Z][a-z]+)?\s+)?"
     r"(?:[Mm]inistry|(?<=[Ff]oreign\s)[Oo]ffice)\b(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>Foreign\s+Affairs|Defen[cs]e|"
     + _PORTFOLIO
     + r"(?:(?:,\s+|,?\s+and\s+)"
@@ -94,7 +96,7 @@ _BODY_PART = re.compile(
     r"|investigators|monitors)\b"
 )
 _DEFINED_ACRONYM = re.compile(
-    r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'-]+|and|of|for|the|on|&|project|group"
+    r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'-]+|and|of|for|the|on|&|ng|project|group"
     r"|network|movement|front|institute|centre|center|de|del|la|des|du|di|da|do|y|et)){1,8})"
     r"\s+\((?P<acr>[A-Z][A-Za-z]{1,9})\)"
 )
@@ -1220,7 +1222,8 @@ def _merge_people(
 
 
 def _with_nicknames(people: list[Person], paragraphs: Sequence[str]) -> list[Person]:
-    """A middle name used alone ("Lula" for Luiz Inácio Lula da Silva) becomes an alias."""
+    """A middle name used alone ("Lula" for Luiz Inácio Lula da Silva), or the name a person
+    is "known as", becomes an alias."""
     counts: dict[str, int] = {}
     for person in people:
         for token in set(person.name.split()[1:-1]):
@@ -1246,6 +1249,11 @@ def _with_nicknames(people: list[Person], paragraphs: Sequence[str]) -> list[Per
                 if alone:
                     extra.append(token)
                     break
+        known = rf"{re.escape(person.name)},[^.“”]{{0,80}}?\b(?:known\s+as|nicknamed)\s+"
+        for text in paragraphs:
+            for match in re.finditer(known + r"([A-Z][\w’'-]+)(?![\w’'-]|\s+[A-Z])", text):
+                if match[1] not in extra and match[1] not in person.aliases:
+                    extra.append(match[1])
         if extra:
             person = Person(
                 person.key,
@@ -1333,7 +1341,7 @@ def _pronoun_mentions(paragraphs: Sequence[str]) -> list[Mention]:
 def _ministry(match: re.Match[str]) -> Body | None:
     who = match["who"]
     code = None
-    kind = (match["kind"] or "").strip().title()
+    kind = " ".join(w if w == "and" else w.capitalize() for w in (match["kind"] or "").split())
     if who and not kind and _MINISTRY_KIND.fullmatch(who.split()[-1]):
         # "The Interior Ministry", "the Russian Foreign Ministry": the last word is the
         # portfolio, not part of a country's name.
@@ -1709,7 +1717,8 @@ def _bodies_by_shape(text: str, name_words: set[str], whole_text: str) -> Iterat
 # Cotonou", "B2Gold", "Laos-China Railway Co", "WWF Italy".
 _PROPER_NAME = re.compile(
     r"(?<![\w’'.&-])(?P<name>[A-Z][\w&-]*(?:[’'][a-z][\w&-]*)?"
-    r"(?:\s+(?:(?:de|des|du|la|le|di|da|do|del|of|for|&)\s+)?[A-Z][\w&-]*(?:[’'][a-z][\w&-]*)?){0,6})"
+    r"(?:\s+(?:(?:de|des|du|la|le|di|da|do|dos|das|del|ng|y|of|for|&)\s+)?[A-Z][\w&-]*"
+    r"(?:[’'][a-z][\w&-]*)?){0,6})"
     r"(?![\w’'&-])"
 )
 
@@ -1732,6 +1741,11 @@ def _subject_bodies(
             words = words[1:]
         while words and words[-1] in ("of", "for", "&", "de", "la"):
             words = words[:-1]
+        # "Italy’s Webuild", "Saudi Arabia’s NEOM": the owner is no part of the name.
+        owned = [k for k, w in enumerate(words[:-1]) if re.search(r"['’]s$", w)]
+        written = " ".join(words)  # with its owner: "Spain’s National Police"
+        if owned:
+            words = words[owned[-1] + 1 :]
         # "London-based", "Iran-aligned": what a body is, not its name; "the North’s
         # leadership": an owner, not the subject; "MPs", "NGOs": people or kinds.
         if (
@@ -1759,6 +1773,8 @@ def _subject_bodies(
             # "Ana Vidal reported from Madrid.": a credit line
             or re.match(r"\s+(?:reported|contributed|edited)\s+(?:from|to|by|this)\b", text[end:])
             or _known_otherwise(words, name_words, person_words, defined)
+            or _names_something_else(text, start)
+            or _nickname(name, whole_text)
             or _looks_personal(words, text[end:], whole_text)
             or _named_as_place(name, whole_text)
             or _named_as_thing(name, whole_text)
@@ -1769,7 +1785,7 @@ def _subject_bodies(
         opens = not _sentence_before(text, start).strip()
         if opens and not (_shows_a_name(words, whole_text) or _BODY_APPOSITIVE.match(text, end)):
             continue
-        yield Body(fold(name), name, (), None), start, end, name
+        yield Body(fold(name), name, (), None), start, end, written
 
 
 _CONTINENTS = frozenset({"Africa", "Asia", "Europe", "America", "Americas", "Oceania"})
@@ -1820,6 +1836,33 @@ def _looks_personal(words: Sequence[str], after: str, whole_text: str) -> bool:
     if appositive and appositive[1].split()[-1].lower() in ROLE_HEADS:
         return True
     return bool(re.match(r",\s+\d{1,3},", after))  # "…, 52, said"
+
+
+def _nickname(name: str, whole_text: str) -> bool:
+    """ "Balendra Shah, a former rapper popularly known as Balen": a person's other name,
+    not a body ("The board, known as Cocobod" names a body)."""
+    for match in re.finditer(
+        rf"([A-Z][\w’'-]+(?:\s+(?:of|for|and|the|[A-Z][\w’'-]+))+),[^.“”]{{0,80}}?"
+        rf"\b(?:known\s+as|nicknamed)\s+"
+        rf"{re.escape(name)}\b",
+        whole_text,
+    ):
+        words = match[1].split()
+        # a person's name has no "of", "The" or head word ("the National Energy Regulator
+        # of South Africa, known as Nersa")
+        if not any(w in ORG_HEADS or w in FUNCTION_WORDS or w.islower() for w in words):
+            return True
+    return False
+
+
+def _names_something_else(text: str, start: int) -> bool:
+    """ "Valentine Rugwabiza, the head of the UN mission, Minusca, told …": a name set in
+    commas after a person's is not the one that speaks ("Poland’s gas operator, Gazsystem,
+    said" has no person before it)."""
+    lead = _sentence_before(text, start)
+    if not lead.rstrip().endswith(","):
+        return False
+    return bool(re.search(r"[A-Z][\w’'-]+\s+[A-Z][\w’'-]+,\s", lead))
 
 
 def _known_otherwise(
@@ -2088,7 +2131,11 @@ def _speaks_after(text: str, start: int, end: int) -> bool:
     """ "X said", "X, the operator, said", and X closing a pre-appositive: "Slovakia’s
     operator, Eustream, said"."""
     after = text[end:]
-    if re.search(r",\s*$", text[:start]) and after.startswith(","):
+    if (
+        re.search(r",\s*$", text[:start])
+        and after.startswith(",")
+        and not _names_something_else(text, start)
+    ):
         after = after[1:]
     after = re.sub(
         r"^,\s+which\s+(?=(?:also\s+)?(?:said|says|told)\b)", " ", after
@@ -2114,6 +2161,7 @@ def _lone_name_takes_part(text: str, match: re.Match[str], whole_text: str) -> b
         or word in ORG_HEADS
         or word.lower() in _COLLECTIVE_NOUNS
         or word.endswith("s")  # "Analysts said", "Refugees say"
+        or _nickname(word, whole_text)
         or re.search(rf"\b{word.lower()}\b", whole_text)  # "Police said": a common noun
     ):
         return False
