@@ -863,3 +863,24 @@ def test_a_name_in_commas_after_a_person_and_a_persons_nickname_do_not_speak() -
     )
     assert [(p.name, p.aliases) for p in cast.people] == [("Rabin Thapa", ("Rabo",))]
     assert cast.speaking == {"energy regulator of nepal"}
+
+
+def test_bodies_that_will_act_and_things_or_people_that_look_like_bodies() -> None:
+    cast = cast_of(
+        "State-run Druk Hydro Corporation will supply up to 500 megawatts. PDVSA has "
+        "already scheduled a first cargo. Aluminium Qatar, known as Alqa, signed a deal. "
+        "The Puerto Lobos Energy Bureau, the island’s regulator, will hold a hearing."
+    )
+    assert {m.key for m in cast.acting} == {
+        "druk hydro corporation",
+        "pdvsa",
+        "aluminium qatar",
+        "puerto lobos energy bureau",
+    }
+    cast = cast_of(
+        "The Carbon Border Adjustment Mechanism, a levy on imports, entered into force. "
+        "Outside the court on the main square, the Zocalo, Rosa Elena Cruz, who sells "
+        "stationery, said she did not vote. Basuki Hadi, head of the Capital City "
+        "Authority, played down the decision."
+    )
+    assert cast.speaking == frozenset() and cast.acting == ()

@@ -1097,9 +1097,10 @@ _ACTS_AFTER = re.compile(
     r"(?:\s+and\s+" + _CO_SUBJECT + r"(?:\s*\([^()]{1,40}\))?)?"
     r"(?:,[^“”\"]{1,160}?,)?"
     r"(?:\s+(?:on\s+\w+day|on\s+[A-Z][a-z]+\.?\s+\d{1,2}|in\s+[A-Z]\w+|has\s+since|has|have|had"
-    r"|also|later|then|again|earlier\s+this\s+\w+|last\s+\w+|this\s+week|on\s+\w+\s+night))*"
-    r"\s+(?!(?:was|were|based|led|backed|owned)\b)(?:[a-z]{3,}ed|" + _IRREGULAR_PAST + r")\b"
-    r"(?!\s+by\b)"
+    r"|also|already|now|just|recently|later|then|again|earlier\s+this\s+\w+|last\s+\w+"
+    r"|this\s+week|on\s+\w+\s+night))*"
+    r"\s+(?:(?!(?:was|were|based|led|backed|owned)\b)(?:[a-z]{3,}ed|" + _IRREGULAR_PAST + r")\b"
+    r"(?!\s+by\b)|will\s+(?!be\b)[a-z]{3,}\b)"
 )
 # What may stand before a body's name at the head of its sentence: "On Monday,", "Two days
 # later,", "In a post on X,"; "the"; an owner ("Spain’s", "the country’s"); and what the
@@ -1552,8 +1553,10 @@ def _names_defined(
                 defined.setdefault(acronym.group(1), " ".join(words))
         for name, code in _named_by_kind(text):
             # "Gold, which accounts for …": a common noun opening a sentence, not a name
-            if " " not in name and any(re.search(rf"\b{name.lower()}\b", t) for t in story):
-                continue
+            if " " not in name and (
+                name.endswith("ies") or any(re.search(rf"\b{name.lower()}\b", t) for t in story)
+            ):
+                continue  # nor "Municipalities, which buy power, …"
             defined.setdefault(name, name)
             if code:
                 defined_country.setdefault(name, code)
@@ -1791,8 +1794,19 @@ def _subject_bodies(
 _CONTINENTS = frozenset({"Africa", "Asia", "Europe", "America", "Americas", "Oceania"})
 
 
+_THING_HEADS = frozenset(
+    """Mechanism Act Law Bill Treaty Agreement Accord Accords Protocol Convention Charter
+    Declaration Plan Strategy Code Constitution Project Corridor Pipeline Dam Field Mine Atoll
+    Island Islands Square Street Avenue Bridge Airport Province Region District Valley River
+    Lake Sea Ocean Gulf Strait Peninsula Mountains Desert Cup Games Summit""".split()  # noqa: SIM905
+)
+
+
 def _named_as_thing(name: str, whole_text: str) -> bool:
-    """ "the ZiG currency", "the Doel reactor": a thing the story names, not a body."""
+    """ "the ZiG currency", "the Doel reactor", "the Carbon Border Adjustment Mechanism":
+    a thing the story names, not a body."""
+    if name.split()[-1] in _THING_HEADS:
+        return True
     things = (
         r"currency|index|field|fields|mine|project|pipeline|river|port|airport|dam|plant"
         r"|reactor|bridge|island|islands|province|region|district|valley|peninsula|basin"
@@ -1832,7 +1846,8 @@ def _looks_personal(words: Sequence[str], after: str, whole_text: str) -> bool:
     """ "Ersin Tatar, the Turkish Cypriot leader, …" or "Mr Tatar": a person's name."""
     if any(w in _titled_words(whole_text) for w in words):
         return True
-    appositive = re.match(r",\s+(?:the|a|an)\s+((?:[\w’'-]+\s+){0,4}?[\w’'-]+)[,\s]", after)
+    # "…, the Turkish Cypriot leader,", "…, head of the Capital Authority,"
+    appositive = re.match(r",\s+(?:(?:the|a|an)\s+)?((?:[\w’'-]+\s+){0,4}?[\w’'-]+)[,\s]", after)
     if appositive and appositive[1].split()[-1].lower() in ROLE_HEADS:
         return True
     return bool(re.match(r",\s+\d{1,3},", after))  # "…, 52, said"
@@ -1889,10 +1904,10 @@ def _known_otherwise(
         or _country_of_word(name)
         or _country_of_word(name.removesuffix("s"))  # "Maldivians"
         or lookup_country(name)  # "Kosovo", which the drafter's lexicon lacks
-        # "Neighboring Lithuania", not "WWF Italy" or "Bank Indonesia"
+        # "Neighboring Lithuania", not "WWF Italy", "Bank Indonesia", "Aluminium Bahrain"
         or (
             not one
-            and re.fullmatch(r"[A-Z][a-z-]+", words[0])
+            and re.fullmatch(r"[A-Z][a-z-]*(?:ing|ed|ern|ful|ous|ish|less|-[a-z]+)", words[0])
             and words[0] not in ORG_HEADS
             and _country_of_word(" ".join(words[1:]))
         )
@@ -2142,6 +2157,12 @@ def _speaks_after(text: str, start: int, end: int) -> bool:
     )  # ", which said"
     # "The West African Oil Pipeline Company (WAPCO), a subsidiary of …, said"
     after = re.sub(r"^\s*\([^()“”]{1,40}\)(?=,)", "", after)
+    # "the main square, the Zócalo, Rosa Elena Cruz, who sells stationery, said": a
+    # person's name follows, and it is the person who speaks.
+    if re.match(
+        r",\s+[A-Z][\w’'-]*[a-z]\s+(?:[A-Z][\w’'-]*[a-z]\s+){0,2}[A-Z][\w’'-]*[a-z],", after
+    ):
+        return False
     return bool(_SPEAKS_AFTER.match(after) or _LONG_APPOSITIVE_SPEAKS.match(after))
 
 
