@@ -884,3 +884,19 @@ def test_bodies_that_will_act_and_things_or_people_that_look_like_bodies() -> No
         "Authority, played down the decision."
     )
     assert cast.speaking == frozenset() and cast.acting == ()
+
+
+def test_portfolios_located_bodies_name_particles_and_surnames_that_speak() -> None:
+    cast = cast_of(
+        "Hungary’s Ministry for National Economy said the deficit was financed. The "
+        "Association of Banks in Lebanon said the law was unfair. Transport Minister "
+        "Ricardo Viegas d’Abreu said the line was ready."
+    )
+    assert {b.name for b in cast.bodies} == {
+        "Hungary’s Ministry for National Economy",
+        "Association of Banks in Lebanon",
+    }
+    assert [p.name for p in cast.people] == ["Ricardo Viegas d’Abreu"]
+    # A name opening its sentence whose surname later speaks alone is a person's.
+    cast = cast_of("Andrej Kral has moved closer to power. Kral told reporters he was ready.")
+    assert cast.bodies == () and [p.name for p in cast.people] == ["Andrej Kral"]

@@ -67,13 +67,19 @@ _SPEAKS_AFTER = re.compile(
 )
 _SPEAKS_BEFORE = re.compile(r"\b(?:said|says|[Aa]ccording\s+to|added|wrote|told)\s+(?:the\s+)?$")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?(?:['’]s)?|[^\W\d_]")
-_NAME_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin|abu)-[^\W\d_]", re.IGNORECASE)
+# "al-Sabah", "bin-Salman", and "d’Abreu" (of "Ricardo Viegas d’Abreu")
+_NAME_PREFIX = re.compile(
+    r"^(?:(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin|abu)-[^\W\d_]|(?-i:d[’'][A-Z]))", re.IGNORECASE
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 # One portfolio in an official ministry name: "Energy", "Water Resources", "European Affairs".
 _PORTFOLIO = (
     r"[A-Z]\w+(?:\s+(?:Affairs|Resources|Development|Cooperation|Relations|Security|Protection"
     r"|Planning|Policy|Integration|Industry|Trade|Climate|Change|Reduction|Alleviation|Reform"
-    r"|Works|Services|Welfare|Management))*"
+    r"|Works|Services|Welfare|Management|Economy|Finance|Transport|Communications|Technology"
+    r"|Tourism|Culture|Fisheries|Petroleum|Mining|Mines|Minerals|Environment|Housing"
+    r"|Infrastructure|Innovation|Education|Health|Energy|Investment|Commerce|Affairs"
+    r"|Defence|Defense|Justice|Labour|Labor|Employment|Agriculture|Transformation))*"
 )
 _MINISTRY_KINDS = (
     r"[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ff]inance|[Ee]conomy|[Hh]ealth|[Jj]ustice"
@@ -1641,6 +1647,11 @@ def _head_word_bodies(text: str, generic: re.Pattern[str]) -> Iterator[_Found]:
         start = match.start() + match.group(0).find(words[0])
         end = start + len(" ".join(words))
         code = owner or _country_of_word(words[0]) or BODY_COUNTRY.get(name)  # "State Department"
+        # "the Association of Banks in Lebanon": a country after "in" ends the name.
+        located = re.match(r"\s+in\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\b(?!['’])", text[end:])
+        if located and _country_of_word(located[1]) and " of " in f" {name} ":
+            name, end = name + located.group(0), end + len(located.group(0))
+            code = code or _country_of_word(located[1])
         if code is None and words[:2] == ["Republic", "of"] and len(words) > 2:
             code = _country_of_word(words[2])  # "the Republic of Fiji Military Forces"
         tail = re.search(r"\s(?:of|for)\s+(?:the\s+)?(.+)$", name)
@@ -1846,6 +1857,22 @@ def _looks_personal(words: Sequence[str], after: str, whole_text: str) -> bool:
     """ "Ersin Tatar, the Turkish Cypriot leader, …" or "Mr Tatar": a person's name."""
     if any(w in _titled_words(whole_text) for w in words):
         return True
+    # "Andrej Babiš has moved …" and later "Babiš told reporters": a person's surname,
+    # alone, speaks (a body is not called by the last word of its name).
+    if (
+        len(words) > 1
+        and len(words[-1]) > 2
+        and words[-1] not in ORG_HEADS
+        and not _country_of_word(words[-1])
+        and words[-1] not in CAPITALS
+    ):
+        last = re.escape(words[-1])
+        for alone in re.finditer(rf"(?<![\w’'-]){last}(?![\w’'-])", whole_text):
+            before = whole_text[: alone.start()].split()[-1:]
+            if before and before[0][:1].isupper() and not before[0].endswith((".", ",", "”")):
+                continue  # "Andrej Babiš" itself, not the surname alone
+            if _SPEAKS_AFTER.match(whole_text[alone.end() :]):
+                return True
     # "…, the Turkish Cypriot leader,", "…, head of the Capital Authority,"
     appositive = re.match(r",\s+(?:(?:the|a|an)\s+)?((?:[\w’'-]+\s+){0,4}?[\w’'-]+)[,\s]", after)
     if appositive and appositive[1].split()[-1].lower() in ROLE_HEADS:
