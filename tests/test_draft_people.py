@@ -900,3 +900,22 @@ def test_portfolios_located_bodies_name_particles_and_surnames_that_speak() -> N
     # A name opening its sentence whose surname later speaks alone is a person's.
     cast = cast_of("Andrej Kral has moved closer to power. Kral told reporters he was ready.")
     assert cast.bodies == () and [p.name for p in cast.people] == ["Andrej Kral"]
+
+
+def test_names_with_of_the_acronyms_inside_names_owners_and_places_of_people() -> None:
+    cast = cast_of(
+        "“The plan is bad,” Friends of the Earth Norland said in a statement. Dubai-based "
+        "Beta KLM Investments signed a deal. Beta KLM said in a statement it was ready. "
+        "Oyun-Erdene’s Mongolian People’s Party kept its majority."
+    )
+    assert {b.name for b in cast.bodies} >= {
+        "Friends of the Earth Norland",
+        "Beta KLM",
+        "Mongolian People’s Party",
+    }
+    assert cast.people == ()
+    cast = cast_of(
+        "Outside a bank in Omonia Square, retired teacher Giorgos Papas, 71, said the banks "
+        "had been rescued."
+    )
+    assert [p.name for p in cast.people] == ["Giorgos Papas"] and cast.bodies == ()

@@ -1196,6 +1196,8 @@ def _merge_people(
         order = group[0].name in first
         surname = surname_of(group[0].name, order)
         skey = _surname_key(group[0].name, order)
+        if group[0].name.split()[-1] in _PLACE_HEADS:
+            continue  # "in Omonia Square, retired teacher Giorgos Papadakis said": a place
         speaks = any(c.speaks for c in group) or _surname_speaks(paragraphs, surname, body_mentions)
         has_role = any(c.role and not c.former for c in group)
         if not (speaks or has_role or any(c.aged for c in group)):
@@ -1632,7 +1634,10 @@ def _head_word_bodies(text: str, generic: re.Pattern[str]) -> Iterator[_Found]:
         for k, word in enumerate(words[:-1]):
             if _POSSESSIVE.search(word[-2:]) and word[-2:] in ("’s", "'s"):
                 owner = _country_of_word(" ".join(words[: k + 1])) or _country_of_word(word)
-                if owner:
+                # "Oyun-Erdene’s Mongolian People’s Party": anyone's, not only a country's;
+                # "People’s Party" itself keeps its "People’s".
+                plural = word[:-2] in ("People", "Women", "Children", "Men", "Workers")
+                if owner or (not plural and len(words) - k - 1 >= 2):
                     words = words[k + 1 :]
                 break
         if words and _LOCATED.fullmatch(words[0] + " "):
@@ -1679,6 +1684,9 @@ def _speaking_acronyms(text: str, defined: dict[str, str]) -> Iterator[_Found]:
             continue
         if acronym in defined:  # the body it stands for is named by the gazetteer
             continue
+        before = re.search(r"(?<![\w’'-])([A-Z][\w’'-]*[a-z])\s$", text[: match.start()])
+        if before and before[1] not in FUNCTION_WORDS and not _country_of_word(before[1]):
+            continue  # "Alpha MBM said": part of a longer name, named by _subject_bodies
         if _body_speaks(text, *match.span(), appositive=True):
             yield Body(fold(acronym), acronym, (), None), *match.span(), acronym
 
@@ -1731,7 +1739,7 @@ def _bodies_by_shape(text: str, name_words: set[str], whole_text: str) -> Iterat
 # Cotonou", "B2Gold", "Laos-China Railway Co", "WWF Italy".
 _PROPER_NAME = re.compile(
     r"(?<![\w’'.&-])(?P<name>[A-Z][\w&-]*(?:[’'][a-z][\w&-]*)?"
-    r"(?:\s+(?:(?:de|des|du|la|le|di|da|do|dos|das|del|ng|y|of|for|&)\s+)?[A-Z][\w&-]*"
+    r"(?:\s+(?:(?:de|des|du|la|le|di|da|do|dos|das|del|ng|y|of|for|&)\s+(?:the\s+)?)?[A-Z][\w&-]*"
     r"(?:[’'][a-z][\w&-]*)?){0,6})"
     r"(?![\w’'&-])"
 )
@@ -1750,8 +1758,12 @@ def _subject_bodies(
     the very start of a sentence one word must also show itself elsewhere to be one."""
     for match in _PROPER_NAME.finditer(text):
         words = match["name"].split()
+        if words[0].lower() in ROLE_HEADS or words[0] in HONORIFICS:
+            continue  # "Minister of Construction Tran Van Nam said": a titled person
         # "But Gazprom said": the sentence's first word is no part of the name.
         while words and words[0] in FUNCTION_WORDS and words[0] not in _NAME_ADJECTIVES:
+            words = words[1:]
+        while words and words[0].islower():
             words = words[1:]
         while words and words[-1] in ("of", "for", "&", "de", "la"):
             words = words[:-1]
@@ -1805,6 +1817,11 @@ def _subject_bodies(
 _CONTINENTS = frozenset({"Africa", "Asia", "Europe", "America", "Americas", "Oceania"})
 
 
+# The last word of a place's name: no person's name ends with one.
+_PLACE_HEADS = frozenset(
+    """Square Street Avenue Road Bridge Airport Atoll Island Islands Province Region District
+    Valley River Sea Ocean Gulf Strait Peninsula Mountains Desert Palace""".split()  # noqa: SIM905
+)
 _THING_HEADS = frozenset(
     """Mechanism Act Law Bill Treaty Agreement Accord Accords Protocol Convention Charter
     Declaration Plan Strategy Code Constitution Project Corridor Pipeline Dam Field Mine Atoll
@@ -1914,8 +1931,11 @@ def _known_otherwise(
     ("JET", defined by the story; ministries; the gazetteer's bodies)."""
     name = " ".join(words)
     one = len(words) == 1
+    # "Friends of the Earth Finland": a name joined by "of" is no one's, whatever words of
+    # it a person-like run ("Earth Finland said") has taken.
+    joined = any(w.islower() for w in words)
     return bool(
-        any(w in person_words for w in words)
+        (not joined and any(w in person_words for w in words))
         or (one and name in name_words)
         or any(w.lower() in ROLE_HEADS or w in HONORIFICS for w in words)
         or words[0].lower() in _NOT_BODY_KINDS  # "Cyclone Ditwah struck"
