@@ -919,3 +919,21 @@ def test_names_with_of_the_acronyms_inside_names_owners_and_places_of_people() -
         "had been rescued."
     )
     assert [p.name for p in cast.people] == ["Giorgos Papas"] and cast.bodies == ()
+
+
+def test_companies_named_for_people_or_places_and_shares_in_a_company() -> None:
+    cast = cast_of(
+        "SEOUL, Nov 26, 2025 (Reuters) - HD Kumho Heavy Industries (329180.KS) said on "
+        "Wednesday it had won a contract. Shares in HD Kumho Heavy Industries rose 3.8%. "
+        "Rival Hanwa Ocean won its first repair deal. Aliko Dango, the tycoon, said he "
+        "was short of crude. The Dango Petroleum Refinery said in a statement that supplies "
+        "were poor. Yasunidas, the collective that campaigned for the vote, said it was "
+        "mocked. According to Energy Minister Dubravka Handa, Bulgaria’s gas grid operator "
+        "Bulgargas has already confirmed the capacity."
+    )
+    assert [p.name for p in cast.people] == ["Aliko Dango", "Dubravka Handa"]
+    # A company's key leaves out its legal form ("Industries"), as for "Ltd." or "Corp.".
+    assert cast.speaking == {"hd kumho heavy", "dango petroleum refinery", "yasunidas"}
+    assert {m.key for m in cast.acting} == {"hanwa ocean", "bulgargas"}
+    # "Dango" inside the refinery's name is no mention of Aliko Dango.
+    assert len([m for m in cast.mentions if m.kind == "person" and m.key == "dango"]) == 1

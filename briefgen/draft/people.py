@@ -159,7 +159,7 @@ _NAME_WITH_THE = re.compile(r"\b(?<![Tt]he\s)[A-Z][a-z]+ the [A-Z][\w’'-]+(?:\
 _COMPANY = re.compile(
     r"\b(?:(?:PT|PJSC|JSC)\s+[A-Z][\w&’'-]+(?:\s[A-Z][\w&’'-]+){0,3}"
     r"|[A-Z][\w&’'-]+(?:\s[A-Z][\w&’'-]+){0,3}\s+(?:Ltd\.?|Limited|Inc\.?|Plc|PLC|plc|Corp\.?"
-    r"|LLC|S\.A\.|SA|AG|N\.V\.|GmbH|S\.p\.A\.|Holdings))(?![\w])"
+    r"|LLC|S\.A\.|SA|AG|N\.V\.|GmbH|S\.p\.A\.|Holdings|Industries))(?![\w])"
 )
 # A single-word name written CamelCase or hyphenated ("TotalEnergies", "Sea-Watch").
 _ONE_WORD_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:[A-Z]|-[A-Z])[A-Za-z-]+)(?![\w-])")
@@ -1032,6 +1032,7 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
     # Words of personal names ("Jens-Frederik Nielsen’s coalition"): never a one-word body.
     name_words = {w for c in candidates for w in c.name.split()}
     # Words of names the text shows to be people's, by a role or by speech.
+    candidates = [c for c in candidates if not _ORGANISATION_WORDS & set(c.name.split())]
     person_words = {w for c in candidates if c.role or c.speaks for w in c.name.split()}
     bodies, body_mentions = _find_bodies(paragraphs, body_flags, name_words, person_words)
     # "… Committee for the Defence of Human Rights": a name inside a body's name is no one.
@@ -1041,7 +1042,12 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
         if not any(m.para == c.para and m.start <= c.start < m.end for m in body_mentions)
     ]
     people = _merge_people(candidates, paragraphs, bodies, body_mentions)
-    mentions = _person_mentions(paragraphs, people) + body_mentions
+    # "The Dangote Petroleum Refinery said": no mention of Aliko Dangote inside a body's name.
+    mentions = [
+        m
+        for m in _person_mentions(paragraphs, people)
+        if not any(b.para == m.para and b.start <= m.start < b.end for b in body_mentions)
+    ] + body_mentions
     mentions += _pronoun_mentions(paragraphs)
     mentions.sort(key=lambda m: (m.para, m.start, -m.end))
     countries = _countries(paragraphs, body_flags)
@@ -1117,6 +1123,7 @@ _KIND_BEFORE_NAME = (
     r"|fund|charity|organi[sz]ation|NGO|agency|union|association|coalition|alliance|network"
     r"|party|movement|militia|broadcaster|regulator|watchdog|consortium|subsidiary|unit|arm"
     r"|state|paramilitary|opposition|ruling|rebel|militant|armed"
+    r"|rival|local|fellow|parent|embattled|troubled|listed"
 )
 _NOT_MODIFIER = (
     r"of|in|at|for|to|by|with|from|on|and|or|but|that|which|who|whose|as|after|before|when"
@@ -1129,12 +1136,13 @@ _SUBJECT_PREFIX = (
     r"(?:[Tt]he\s+)?"
     r"(?:(?:[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?|country|nation|island|kingdom|region|city)['’]s\s+)?"
     r"(?:(?:(?!(?:" + _NOT_MODIFIER + r")\b)(?:[A-Za-z]+-[a-z]+|[a-z]+|[A-Z][a-z]+)\s+){0,4}"
-    r"(?:" + _KIND_BEFORE_NAME + r"|[A-Za-z]+-[a-z]+|(?:" + "|".join(DEMONYMS) + r"))\s+)?"
+    r"(?:(?i:" + _KIND_BEFORE_NAME + r")|[A-Za-z]+-[a-z]+|(?:" + "|".join(DEMONYMS) + r"))\s+)?"
 )
 _SUBJECT_LEAD = re.compile(
     r"\s*(?:(?:(?:On|In|At|By|Last|Earlier|Later|Under|After|Before|Since|During|Meanwhile"
     r"|Separately|However|Then|Now|Also|[A-Z][a-z]+\s+(?:days?|weeks?|months?)\s+(?:later|earlier)"
-    r"|on|in|at|by|last|earlier|later)\b[^,“”\"]{0,40},\s*)*)"
+    r"|on|in|at|by|last|earlier|later)\b[^,“”\"]{0,40},\s*"
+    r"|According\s+to\b[^,“”\"]{0,80},\s*)*)"
     r"(?:(?:Officers|Members|Troops|Soldiers|Agents|Staff)\s+of\s+)?"
     # "National Gas Company (NGC) and Petroleos de Venezuela signed": the second subject.
     r"(?:" + _SUBJECT_PREFIX + _CO_SUBJECT + r"(?:\s*\([^()]{1,40}\))?\s+and\s+)?" + _SUBJECT_PREFIX
@@ -1477,7 +1485,7 @@ def _find_bodies(
 
 _LEGAL_FORMS = frozenset(
     {"Corp", "Corporation", "Inc", "Ltd", "Limited", "Co", "Company", "Plc", "PLC", "plc"}
-    | {"SA", "AG", "LLC", "Group", "Holdings"}
+    | {"SA", "AG", "LLC", "Group", "Holdings", "Industries"}
 )
 
 
@@ -1765,10 +1773,18 @@ def _subject_bodies(
             words = words[1:]
         while words and words[0].islower():
             words = words[1:]
+        # "Rival Hanwha Ocean won": what the body is, capitalised only as the first word.
+        describing = r"(?i:rival|local|fellow|parent|embattled|troubled|listed|opposition|rebel)"
+        if len(words) > 1 and re.fullmatch(describing, words[0]):
+            words = words[1:]
         while words and words[-1] in ("of", "for", "&", "de", "la"):
             words = words[:-1]
         # "Italy’s Webuild", "Saudi Arabia’s NEOM": the owner is no part of the name.
-        owned = [k for k, w in enumerate(words[:-1]) if re.search(r"['’]s$", w)]
+        owned = [
+            k
+            for k, w in enumerate(words[:-1])
+            if re.search(r"['’]s$", w) and w[:-2] not in ("People", "Women", "Children", "Men")
+        ]
         written = " ".join(words)  # with its owner: "Spain’s National Police"
         if owned:
             words = words[owned[-1] + 1 :]
@@ -1817,6 +1833,12 @@ def _subject_bodies(
 _CONTINENTS = frozenset({"Africa", "Asia", "Europe", "America", "Americas", "Oceania"})
 
 
+# Words no person's name has: "HD Hyundai Heavy Industries said" names a company.
+_ORGANISATION_WORDS = frozenset(
+    """Industries Holdings Group Corp Corp. Corporation Inc Inc. Ltd Ltd. Company Co Co. Bank
+    Energy Power Mining Resources Investments Partners Electric Electricity Motors Steel
+    Airlines Airways Telecom Petroleum Shipping Shipbuilding Logistics Capital""".split()  # noqa: SIM905
+)
 # The last word of a place's name: no person's name ends with one.
 _PLACE_HEADS = frozenset(
     """Square Street Avenue Road Bridge Airport Atoll Island Islands Province Region District
@@ -1826,7 +1848,7 @@ _THING_HEADS = frozenset(
     """Mechanism Act Law Bill Treaty Agreement Accord Accords Protocol Convention Charter
     Declaration Plan Strategy Code Constitution Project Corridor Pipeline Dam Field Mine Atoll
     Island Islands Square Street Avenue Bridge Airport Province Region District Valley River
-    Lake Sea Ocean Gulf Strait Peninsula Mountains Desert Cup Games Summit""".split()  # noqa: SIM905
+    Lake Sea Gulf Strait Peninsula Mountains Desert Cup Games Summit""".split()  # noqa: SIM905
 )
 
 
@@ -1933,7 +1955,8 @@ def _known_otherwise(
     one = len(words) == 1
     # "Friends of the Earth Finland": a name joined by "of" is no one's, whatever words of
     # it a person-like run ("Earth Finland said") has taken.
-    joined = any(w.islower() for w in words)
+    # "Dangote Petroleum Refinery": a company may bear a person's name.
+    joined = any(w.islower() for w in words) or bool(_ORGANISATION_WORDS & set(words))
     return bool(
         (not joined and any(w in person_words for w in words))
         or (one and name in name_words)
@@ -1991,6 +2014,8 @@ def _inside_longer_names(word: str, whole_text: str) -> bool:
 def _named_as_place(name: str, whole_text: str) -> bool:
     """ "… protests in Guayaquil", "talks in The Hague": a place, where a body is rarely put."""
     place = (
+        # not "shares in HD Hyundai", "a stake in Glencore"
+        r"(?<!\bshares\s)(?<!\bstake\s)(?<!\bstakes\s)(?<!\binterest\s)"
         rf"\b(?:in|near|outside|around|across)\s+(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+\s+and\s+)?"
         rf"{re.escape(name)}\b(?!['’]?\s*[A-Z])"
     )
@@ -2001,7 +2026,8 @@ def _named_as_place(name: str, whole_text: str) -> bool:
 # cooperative, …": an appositive that says the name before it is a body's.
 _BODY_APPOSITIVE = re.compile(
     r"(?:\s*\([^()]{1,40}\))?,\s+(?:(?:the|a|an)\s+|[A-Z][\w.-]*['’]s\s+)(?:[\w’'-]+\s+){0,4}?"
-    r"(?:" + _BODY_NOUNS + r"|cooperative|co-operative|operator|regulator|watchdog|authority)\b"
+    r"(?:" + _BODY_NOUNS + r"|cooperative|co-operative|operator|regulator|watchdog|authority"
+    r"|collective|campaign)\b"
 )
 
 
