@@ -280,6 +280,48 @@ def score_article(truth_path: Path) -> tuple[Score, dict[str, Any]]:
     return score, {"misses": misses}
 
 
+def participant_agreement(first: Path, second: Path) -> tuple[int, int, int]:
+    """How far two readers' truth files for one article agree on who takes part: the
+    participants each lists, and those both list (matched as the drafter's are)."""
+    ours = yaml.load(first.read_text(encoding="utf-8"), Loader=_Yaml12Loader)
+    theirs = yaml.load(second.read_text(encoding="utf-8"), Loader=_Yaml12Loader)
+    listed = ours.get("participants") or []
+    left = list(theirs.get("participants") or [])
+    both = 0
+    for person in listed:
+        kind = person.get("kind") or "person"
+        keys = name_keys(person.get("name"), person.get("aliases"), kind)
+        hit = next(
+            (p for p in left if keys & name_keys(p.get("name"), p.get("aliases"), kind)), None
+        )
+        if hit is not None:
+            both += 1
+            left.remove(hit)
+    return len(listed), len(theirs.get("participants") or []), both
+
+
+def second_reader(corpus: Path, folder: Path) -> int:
+    """Print how a second reader's participants agree with the corpus truth files: the
+    ceiling a drafter can be held to when two careful readers differ."""
+    totals = [0, 0, 0]
+    for path in sorted(folder.glob("*.truth.yaml")):
+        first = corpus / path.name
+        if not first.exists():
+            print(f"{path.name}: no truth file of that name in {corpus}", file=sys.stderr)
+            return 2
+        counts = participant_agreement(first, path)
+        totals = [a + b for a, b in zip(totals, counts, strict=True)]
+        print(f"{path.name.removesuffix('.truth.yaml')[:38]:38} {counts[2]:3}/{counts[0]:3} "
+              f"{counts[2]:3}/{counts[1]:3}")  # fmt: skip
+    listed, theirs, both = totals
+    if not listed or not theirs:
+        print(f"no participants in {folder}", file=sys.stderr)
+        return 2
+    print(f"{'OVERALL':38} recall {both}/{listed} = {both / listed:.2f}, "
+          f"precision {both}/{theirs} = {both / theirs:.2f}")  # fmt: skip
+    return 0
+
+
 def _fmt(value: float | None) -> str:
     return "  -  " if value is None else f"{value:5.2f}"
 
@@ -289,8 +331,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="*", type=Path, help="folders of *.truth.yaml files")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    parser.add_argument(
+        "--second-reader",
+        type=Path,
+        metavar="DIR",
+        help="score a second reader's truth files in DIR against the corpus, participants only",
+    )
     args = parser.parse_args(argv)
     folders = args.corpus or [DEFAULT_CORPUS]
+    if args.second_reader:
+        return second_reader(folders[0], args.second_reader)
     truth_files = sorted(p for folder in folders for p in folder.glob("*.truth.yaml"))
     if not truth_files:
         print(f"no *.truth.yaml files in {', '.join(map(str, folders))}", file=sys.stderr)

@@ -86,3 +86,29 @@ def test_a_generational_suffix_is_not_the_surname(bench) -> None:  # type: ignor
     keys = bench.name_keys("Peter Kenilorea Jr.", [])
     assert keys & bench.name_keys("Peter Kenilorea Jr", [])
     assert "surname:kenilorea" in keys
+
+
+def test_a_second_readers_participants_are_scored_against_the_first(bench, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.truth.yaml").write_text(
+        "article: a.txt\nparticipants:\n"
+        "  - {name: Ola Berg, kind: person}\n"
+        "  - {name: Norsk Hydro, kind: organization}\n"
+        "  - {name: Kari Dahl, kind: person}\n",
+        encoding="utf-8",
+    )
+    # The second reader spells Berg's given name another way and adds a body.
+    (second / "a.truth.yaml").write_text(
+        "article: a.txt\nparticipants:\n"
+        "  - {name: Olav Berg, kind: person}\n"
+        "  - {name: Norsk Hydro, kind: organization}\n"
+        "  - {name: Equinor, kind: organization}\n",
+        encoding="utf-8",
+    )
+    counts = bench.participant_agreement(first / "a.truth.yaml", second / "a.truth.yaml")
+    assert counts == (3, 3, 2)
+    assert bench.main([str(first), "--second-reader", str(second)]) == 0
+    (second / "b.truth.yaml").write_text("article: b.txt\n", encoding="utf-8")
+    assert bench.main([str(first), "--second-reader", str(second)]) == 2
