@@ -164,6 +164,17 @@ def role_matches(truth: Any, drafted: Any) -> bool:
     return a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} "
 
 
+def same_participant(person: dict[str, Any], others: dict[Any, dict[str, Any]]) -> Any:
+    """The key of the first of ``others`` that names the truth ``person`` (by name, alias
+    or, for people, surname), or None."""
+    kind = person.get("kind") or "person"
+    keys = name_keys(person.get("name"), person.get("aliases"), kind)
+    return next(
+        (k for k, p in others.items() if keys & name_keys(p.get("name"), p.get("aliases"), kind)),
+        None,
+    )
+
+
 def score_article(truth_path: Path) -> tuple[Score, dict[str, Any]]:
     truth = yaml.load(truth_path.read_text(encoding="utf-8"), Loader=_Yaml12Loader)
     article_path = truth_path.parent / str(truth["article"])
@@ -187,16 +198,7 @@ def score_article(truth_path: Path) -> tuple[Score, dict[str, Any]]:
     name_matched = full_matched = 0
     misses: list[str] = []
     for person in truth_people:
-        kind = person.get("kind") or "person"
-        keys = name_keys(person.get("name"), person.get("aliases"), kind)
-        hit = next(
-            (
-                pid
-                for pid, p in unmatched.items()
-                if keys & name_keys(p.get("name"), p.get("aliases"), kind)
-            ),
-            None,
-        )
+        hit = same_participant(person, unmatched)
         if hit is None:
             misses.append(f"participant missed: {person.get('name')}")
             continue
@@ -286,17 +288,13 @@ def participant_agreement(first: Path, second: Path) -> tuple[int, int, int]:
     ours = yaml.load(first.read_text(encoding="utf-8"), Loader=_Yaml12Loader)
     theirs = yaml.load(second.read_text(encoding="utf-8"), Loader=_Yaml12Loader)
     listed = ours.get("participants") or []
-    left = list(theirs.get("participants") or [])
+    left = dict(enumerate(theirs.get("participants") or []))
     both = 0
     for person in listed:
-        kind = person.get("kind") or "person"
-        keys = name_keys(person.get("name"), person.get("aliases"), kind)
-        hit = next(
-            (p for p in left if keys & name_keys(p.get("name"), p.get("aliases"), kind)), None
-        )
+        hit = same_participant(person, left)
         if hit is not None:
             both += 1
-            left.remove(hit)
+            del left[hit]
     return len(listed), len(theirs.get("participants") or []), both
 
 

@@ -12,7 +12,7 @@ import difflib
 import functools
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -2111,31 +2111,19 @@ def _merge_same_bodies(
             continue
         mentions = _merge_body(key, banks[0], bodies, aliases, mentions)
     # "the Defence Force" after "the Guyana Defence Force": the longer name's body.
-    for key, body in list(bodies.items()):
-        words = body.name.split()
-        longer = [
-            k
-            for k, b in bodies.items()
-            if k != key
-            and len(b.name.split()) > len(words) >= 2
-            and b.name.split()[-len(words) :] == words
-        ]
-        if len(longer) != 1:
-            continue
-        mentions = _merge_body(key, longer[0], bodies, aliases, mentions)
+    mentions = _merge_into_longer(
+        bodies,
+        aliases,
+        mentions,
+        lambda short, long: len(short) >= 2 and long[-len(short) :] == short,
+    )
     # "Sahel Crest" after "Sahel Crest Gold Corp.": the company, without its legal form.
-    for key, body in list(bodies.items()):
-        words = body.name.split()
-        fuller = [
-            k
-            for k, b in bodies.items()
-            if k != key
-            and len(b.name.split()) > len(words)
-            and b.name.split()[: len(words)] == words
-            and b.name.split()[-1].rstrip(".") in _LEGAL_FORMS
-        ]
-        if len(fuller) == 1:
-            mentions = _merge_body(key, fuller[0], bodies, aliases, mentions)
+    mentions = _merge_into_longer(
+        bodies,
+        aliases,
+        mentions,
+        lambda short, long: long[: len(short)] == short and long[-1].rstrip(".") in _LEGAL_FORMS,
+    )
     # "the Croatian ministry" after "Croatia's foreign ministry" is that ministry, when the
     # story names only one ministry of that country.
     for key, body in list(bodies.items()):
@@ -2149,6 +2137,25 @@ def _merge_same_bodies(
         if len(others) != 1:
             continue
         mentions = _merge_body(key, others[0], bodies, aliases, mentions, keep_name=False)
+    return mentions
+
+
+def _merge_into_longer(
+    bodies: dict[str, Body],
+    aliases: dict[str, list[str]],
+    mentions: list[Mention],
+    part_of: Callable[[list[str], list[str]], bool],
+) -> list[Mention]:
+    """Fold each body into the one longer name it is ``part_of`` (word lists), if just one."""
+    for key, body in list(bodies.items()):
+        words = body.name.split()
+        longer = [
+            k
+            for k, b in bodies.items()
+            if k != key and len(b.name.split()) > len(words) and part_of(words, b.name.split())
+        ]
+        if len(longer) == 1:
+            mentions = _merge_body(key, longer[0], bodies, aliases, mentions)
     return mentions
 
 
