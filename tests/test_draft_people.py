@@ -937,3 +937,17 @@ def test_companies_named_for_people_or_places_and_shares_in_a_company() -> None:
     assert {m.key for m in cast.acting} == {"hanwa ocean", "bulgargas"}
     # "Dango" inside the refinery's name is no mention of Aliko Dango.
     assert len([m for m in cast.mentions if m.kind == "person" and m.key == "dango"]) == 1
+
+
+def test_lower_case_ministries_long_portfolios_and_lists_in_body_names() -> None:
+    cast = cast_of(
+        "Uruguay’s environment ministry said the permit was valid. The Ministry of Labor "
+        "and Vocational Training said it would act. The Textile, Apparel, Footwear and "
+        "Travel Goods Association in Cambodia said owners were irresponsible."
+    )
+    assert {b.name for b in cast.bodies} == {
+        "Uruguayan Environment Ministry",
+        "Ministry of Labor and Vocational Training",
+        "Textile, Apparel, Footwear and Travel Goods Association in Cambodia",
+    }
+    assert len(cast.speaking) == 3

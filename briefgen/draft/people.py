@@ -79,11 +79,14 @@ _PORTFOLIO = (
     r"|Works|Services|Welfare|Management|Economy|Finance|Transport|Communications|Technology"
     r"|Tourism|Culture|Fisheries|Petroleum|Mining|Mines|Minerals|Environment|Housing"
     r"|Infrastructure|Innovation|Education|Health|Energy|Investment|Commerce|Affairs"
-    r"|Defence|Defense|Justice|Labour|Labor|Employment|Agriculture|Transformation))*"
+    r"|Defence|Defense|Justice|Labour|Labor|Employment|Agriculture|Transformation|Training"
+    r"|Vocational))*"
 )
 _MINISTRY_KINDS = (
     r"[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ff]inance|[Ee]conomy|[Hh]ealth|[Jj]ustice"
     r"|[Tt]rade|[Ee]nergy|[Ww]ater|[Ee]ducation|[Aa]griculture|[Ii]nformation"
+    r"|[Ee]nvironment|[Ll]abou?r|[Tt]ransport|[Tt]ourism|[Mm]ining|[Mm]ines|[Pp]etroleum"
+    r"|[Ff]isheries|[Hh]ousing|[Ii]ndustry|[Cc]ommerce"
 )
 _MINISTRY_KIND = re.compile(_MINISTRY_KINDS)
 _MINISTRY = re.compile(
@@ -1543,7 +1546,7 @@ def _head_word_pattern() -> re.Pattern[str]:
     )
     return re.compile(
         # "National Oil, Gas and Biofuels Agency": a list of capitalised words inside a name.
-        rf"\b(?:[A-Z][\w’'-]+(?:,(?=\s+[A-Z][\w’'-]+\s+(?:and|&)\s+[A-Z]))?\s+"
+        rf"\b(?:[A-Z][\w’'-]+(?:,(?=(?:\s+[A-Z][\w’'-]+,)*\s+[A-Z][\w’'-]+\s+(?:and|&)\s+[A-Z]))?\s+"
         rf"(?:(?:and|&|(?<=Republic\s)of)\s+(?=[A-Z]))?){{1,6}}(?:{heads})\b"
         rf"(?:{of_part}){{0,2}}"
         # "the Court of Auditors", "the country’s Department of Civil Protection"
@@ -1662,7 +1665,12 @@ def _head_word_bodies(text: str, generic: re.Pattern[str]) -> Iterator[_Found]:
         code = owner or _country_of_word(words[0]) or BODY_COUNTRY.get(name)  # "State Department"
         # "the Association of Banks in Lebanon": a country after "in" ends the name.
         located = re.match(r"\s+in\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\b(?!['’])", text[end:])
-        if located and _country_of_word(located[1]) and " of " in f" {name} ":
+        membership = ("Association", "Federation", "Confederation", "Chamber", "Union")
+        if (
+            located
+            and _country_of_word(located[1])
+            and (" of " in f" {name} " or name.split()[-1] in membership)
+        ):
             name, end = name + located.group(0), end + len(located.group(0))
             code = code or _country_of_word(located[1])
         if code is None and words[:2] == ["Republic", "of"] and len(words) > 2:
