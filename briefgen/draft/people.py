@@ -1647,7 +1647,7 @@ def _head_word_bodies(text: str, generic: re.Pattern[str]) -> Iterator[_Found]:
                 owner = _country_of_word(" ".join(words[: k + 1])) or _country_of_word(word)
                 # "Oyun-Erdene’s Mongolian People’s Party": anyone's, not only a country's;
                 # "People’s Party" itself keeps its "People’s".
-                plural = word[:-2] in ("People", "Women", "Children", "Men", "Workers")
+                plural = word[:-2] in _PLURAL_OWNERS
                 if owner or (not plural and len(words) - k - 1 >= 2):
                     words = words[k + 1 :]
                 break
@@ -1751,6 +1751,13 @@ def _bodies_by_shape(text: str, name_words: set[str], whole_text: str) -> Iterat
                 yield Body(fold(name), name, (), None), start, end, name
 
 
+# "People’s Party", "Women’s League": a plural's possessive that is part of a body's name,
+# not its owner.
+_PLURAL_OWNERS = ("People", "Women", "Children", "Men")
+# "Rival Hanwha Ocean": what a body is, capitalised only because it opens the sentence.
+_DESCRIBING = re.compile(
+    r"(?i:rival|local|fellow|parent|embattled|troubled|listed|opposition|rebel)"
+)
 # A capitalised name, words of a foreign name's particles inside it: "Port Autonome de
 # Cotonou", "B2Gold", "Laos-China Railway Co", "WWF Italy".
 _PROPER_NAME = re.compile(
@@ -1782,8 +1789,7 @@ def _subject_bodies(
         while words and words[0].islower():
             words = words[1:]
         # "Rival Hanwha Ocean won": what the body is, capitalised only as the first word.
-        describing = r"(?i:rival|local|fellow|parent|embattled|troubled|listed|opposition|rebel)"
-        if len(words) > 1 and re.fullmatch(describing, words[0]):
+        if len(words) > 1 and _DESCRIBING.fullmatch(words[0]):
             words = words[1:]
         while words and words[-1] in ("of", "for", "&", "de", "la"):
             words = words[:-1]
@@ -1791,7 +1797,7 @@ def _subject_bodies(
         owned = [
             k
             for k, w in enumerate(words[:-1])
-            if re.search(r"['’]s$", w) and w[:-2] not in ("People", "Women", "Children", "Men")
+            if re.search(r"['’]s$", w) and w[:-2] not in _PLURAL_OWNERS
         ]
         written = " ".join(words)  # with its owner: "Spain’s National Police"
         if owned:
