@@ -139,6 +139,34 @@ def test_people_named_only_in_background_about_earlier_years_are_left_out() -> N
     assert any("left out as background" in n and "Ali Koné" in n for n in draft.notes)
 
 
+def test_people_named_only_in_passing_are_background() -> None:
+    import yaml
+
+    from briefgen.dates import PartialDate
+    from briefgen.draft import draft_brief
+
+    text = (
+        "Port deal signed in Maputo\n\n"
+        "MAPUTO (AP) — Transport Minister Lina Dube said on Tuesday the port deal was signed. "
+        "Dube is a close ally of Zambian President Tomas Banda, and the accord was drafted by "
+        "former Asylum Minister Rui Teles.\n\n"
+        "The deal is a win for Prime Minister Eva Lund’s government, which took office after "
+        "ousting President Omar Sall. Dube met Finance Minister Pita Moyo on Monday, and a "
+        "delegation led by Prime Minister Ken Obi arrived on Wednesday.\n\n"
+        "The cabinet of Prime Minister Ada Nwosu approved the plan. “It is done,” Dube said.\n"
+    )
+    draft = draft_brief(
+        text, source_file="sources/a.txt", date=PartialDate(2025, 6, 12), publisher="AP"
+    )
+    participants = yaml.safe_load(draft.yaml())["participants"]
+    # An ally of, a former minister, a government owned, an ousted president: background.
+    # Met on Monday, leading a delegation, heading a cabinet that acts: taking part.
+    assert set(participants) == {"dube", "moyo", "obi", "nwosu"}
+    left_out = next(n for n in draft.notes if "left out as background" in n)
+    for name in ("Tomas Banda", "Rui Teles", "Eva Lund", "Omar Sall"):
+        assert name in left_out
+
+
 def test_official_ministry_name_kept_and_a_bare_ministry_joins_it() -> None:
     cast = cast_of(
         "Norway’s Ministry of Trade, Industry and Fisheries said in a statement that it "

@@ -25,7 +25,13 @@ from briefgen.draft.article import (
 )
 from briefgen.draft.dates import find_dates
 from briefgen.draft.lexicon import CAPITALS, NEWS_AGENCIES, country_name
-from briefgen.draft.people import Cast, country_at, country_mentions, find_cast
+from briefgen.draft.people import (
+    Cast,
+    country_at,
+    country_mentions,
+    find_cast,
+    named_in_passing,
+)
 from briefgen.draft.quotes import Quote, find_quotes
 from briefgen.draft.skeleton import FILL_IN, lay_out, skeleton_values
 from briefgen.draft.writer import Markdown, Verbatim, dump_document
@@ -95,15 +101,20 @@ def _background_people(
     cast: Cast, paragraphs: list[str], date: PartialDate | None, quotes: tuple[Quote, ...]
 ) -> list[str]:
     """Keys of people who are never quoted and named only in sentences about earlier years
-    ("soldiers overthrew President X in July 2023", "after Y took office in 2016"): the
-    story's background, not its participants."""
+    ("soldiers overthrew President X in July 2023", "after Y took office in 2016") or in
+    passing ("an ally of President X", "Prime Minister Y’s government"): the story's
+    background, not its participants."""
     quoted = {q.speaker for q in quotes}
     background: list[str] = []
     for person in cast.people:
         if person.key in quoted:
             continue
         named = [m for m in cast.mentions if m.key == person.key and m.kind == "person"]
-        if named and all(_about_earlier_years(paragraphs[m.para], m.start, date) for m in named):
+        if named and all(
+            _about_earlier_years(paragraphs[m.para], m.start, date)
+            or named_in_passing(paragraphs[m.para], m.start, m.end)
+            for m in named
+        ):
             background.append(person.key)
     return background
 
@@ -360,9 +371,10 @@ def draft_brief(
         left_out = [p for p in cast.people if p.key in background]
         cast = replace(cast, people=tuple(p for p in cast.people if p.key not in background))
         notes.append(
-            f"left out as background (never quoted, named only in sentences dated over a year "
-            f"before the article): {', '.join(p.name for p in left_out)} — add them if they "
-            "act in the story"
+            "left out as background (never quoted; named only in sentences dated over a year "
+            "before the article, or in passing, as in 'an ally of President X' or 'Prime "
+            f"Minister X’s government'): {', '.join(p.name for p in left_out)} — add them if "
+            "they act in the story"
         )
     # A body that acts in a sentence about the story, not about earlier years, takes part.
     acting = {

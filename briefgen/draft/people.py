@@ -377,6 +377,68 @@ def _parse_role(words: list[str]) -> tuple[str | None, bool]:
     return _role_text(fixed), plural
 
 
+# What a title may be made of, walking back from a name: "former Asylum Minister", "then
+# health minister", "Russian President", "Portugal’s Prime Minister".
+_TITLE_EXTRAS = frozenset(
+    "former then late ex elected longtime sitting caretaker outgoing incoming acting interim "  # noqa: SIM905
+    "founding military senior".split()
+)
+# A verb whose object a titled name is in passing: "ousting President X", "replaced chief
+# executive X". Not "met": a meeting in the story is taking part.
+_PASSING_VERBS = (
+    r"ousted|ousting|toppled|toppling|overthrew|overthrowing|deposed|deposing|replaced"
+    r"|replacing|succeeded|succeeding|defeated|defeating|carrying|impeached|impeaching"
+)
+# Nouns a name is "of" in passing: "a close ally of President X", "the era of leader X".
+_PASSING_OF = (
+    r"ally|allies|friend|era|presence|administration|critic|critics|rival|rivals|opponent"
+    r"|opponents|supporter|supporters|loyalist|loyalists|days|rule|reign|legacy|tenure"
+    r"|presidency|agenda|term"
+)
+# What a name owns in passing: "President X’s administration", "Prime Minister X’s HDZ party".
+_PASSING_OWNED = (
+    r"government|administration|term|coalition|party|campaign|slogan|agenda|overhaul"
+    r"|presidency|tenure|rule|era|cabinet|regime|reforms?|policies|legacy|predecessor"
+    r"|successor|declaration"
+)
+_PASSING_BEFORE = re.compile(
+    rf"(?:\b(?:{_PASSING_VERBS})|\b(?:{_PASSING_OF})\s+of"
+    r"|\b(?:coalition|government|junta|coup|regime|cabinet|party)\s*,?\s+led\s+by)\s*$"
+)
+_PASSING_AFTER = re.compile(rf"^[’']s\s+(?:[\w-]+\s+){{0,2}}(?:{_PASSING_OWNED})\b")
+
+
+def named_in_passing(text: str, start: int, end: int) -> bool:
+    """ "a close ally of Russian President X", "ousting President X", "Prime Minister X’s
+    government", "drafted by former Asylum Minister X": a titled name that stands for
+    someone else's sake, for a government, or for the past — the story's background."""
+    if _PASSING_AFTER.match(text[end:]):
+        return True
+    tokens = list(_TOKEN.finditer(text[:start]))
+    i, titled, former = len(tokens) - 1, False, False
+    while i >= 0:
+        word = tokens[i].group(0)
+        lowered = word.lower()
+        gap_end = tokens[i + 1].start() if i + 1 < len(tokens) else start
+        if text[tokens[i].end() : gap_end].strip():
+            break  # a comma or a full stop ends the title
+        if lowered in _TITLE_EXTRAS or re.match(r"(?i)^(?:then|ex)-", word):
+            former = former or lowered in ("former", "then", "late", "ex") or "-" in word
+        elif word in HONORIFICS or (word[:1].isupper() and not word.endswith(".")):
+            pass  # "Asylum", "Russian", "Portugal’s", "Prime", "Sheikh"
+        elif lowered in _role_words() and lowered not in ("of", "for", "and", "the"):
+            pass  # "chief executive", "health minister"
+        else:
+            break
+        titled = True
+        i -= 1
+    if not titled:
+        return False
+    if former:
+        return True
+    return bool(_PASSING_BEFORE.search(text[: tokens[i + 1].start()]))
+
+
 def _historical(words: list[str]) -> bool:
     """ "Mali's first president" names a historical figure, not an office-holder."""
     return any(
