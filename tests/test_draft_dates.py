@@ -144,6 +144,8 @@ def test_yearless_dateline_prefers_the_latest_fitting_year_up_to_today() -> None
         ("10/12/2025\n\nMinisters met.", "2025-10-12"),
         ("10.12.2025\n\nMinisters met.", "2025-12-10"),
         ("Issued on: 14/06/2024 - 06:18\n\nMinisters met.", "2024-06-14"),
+        # DW: "Date" before figures, month first, an author line under it.
+        ("Date 09/17/2025\nAuthor Ana Lis (with Reuters)\n\nMinisters met.", "2025-09-17"),
     ],
 )
 def test_article_date_from_date_line_or_dateline(header: str, expected: str) -> None:

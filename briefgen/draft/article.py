@@ -150,10 +150,11 @@ def _kind(text: str) -> ParagraphKind:
     return "caption"
 
 
-# "10/12/2025", "18.07.2025 14:05", "Issued on: 14/06/2024 - 06:18"
+# "10/12/2025", "18.07.2025 14:05", "Issued on: 14/06/2024 - 06:18", and DW's "Date
+# 09/17/2025" with its "Author …" line run on
 _NUMERIC_DATE = re.compile(
-    r"^\s*(?:(?:Issued|Published|Updated|Posted)(?:\s+on)?:?\s*)?(\d{1,2})([/.])(\d{1,2})\2(\d{4})"
-    r"(?:[\s,-]+\d{1,2}[:.]\d{2}.*)?\s*$"
+    r"^\s*(?:(?:Issued|Published|Updated|Posted|Date)(?:\s+on)?:?\s*)?(\d{1,2})([/.])(\d{1,2})\2(\d{4})"
+    r"(?:[\s,-]+\d{1,2}[:.]\d{2}.*)?(?:\s+(?:Author|By)\s.*)?\s*$"
 )
 
 
