@@ -979,3 +979,17 @@ def test_lower_case_ministries_long_portfolios_and_lists_in_body_names() -> None
         "Textile, Apparel, Footwear and Travel Goods Association in Cambodia",
     }
     assert len(cast.speaking) == 3
+
+
+def test_a_name_ending_in_s_and_a_body_before_its_heads_title_are_bodies() -> None:
+    cast = cast_of(
+        "The regulator Velmar has approved state-run oil company Norvexas’ plans. "
+        "“We have complied with every rule,” Norvexas said in a statement. “This is not a "
+        "licence,” Velmar President Ana Duarte told reporters."
+    )
+    assert {b.name for b in cast.bodies} >= {"Velmar", "Norvexas"}
+    assert "norvexas" in cast.speaking
+    assert "velmar" in {m.key for m in cast.acting}
+    # A plural opening its sentence and never written capitalised inside one is no body.
+    cast = cast_of("Officials said the talks would resume. Residents said officials had left.")
+    assert not cast.bodies

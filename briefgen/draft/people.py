@@ -2082,7 +2082,13 @@ def _inside_longer_names(word: str, whole_text: str) -> bool:
             and before[0] not in FUNCTION_WORDS
         ):
             return True
-        if after and after[0][:1].isupper() and not whole_text[other.end()].strip():
+        # not "Ibama President Rodrigo Agostinho": a body before its head's title
+        if (
+            after
+            and after[0][:1].isupper()
+            and not whole_text[other.end()].strip()
+            and after[0].lower() not in ROLE_HEADS
+        ):
             return True
     return False
 
@@ -2117,8 +2123,7 @@ def _shows_a_name(words: Sequence[str], whole_text: str) -> bool:
     if re.search(r"\d|^[A-Z]{2,}$|[a-z][A-Z]", word):
         return True
     return (
-        not word.endswith("s")
-        and word not in FUNCTION_WORDS
+        word not in FUNCTION_WORDS
         and not re.search(rf"\b{re.escape(word.lower())}\b", whole_text)
         and bool(re.search(rf"[a-z,;]\s+{re.escape(word)}\b", whole_text))
     )
