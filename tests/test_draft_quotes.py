@@ -455,3 +455,15 @@ def test_a_persons_name_as_the_appositive_of_a_title_with_a_body() -> None:
         "journalists that the Vatican was “following the situation with concern”."
     )
     assert got == [("following the situation with concern", "conti", "told journalists")]
+
+
+def test_a_paternal_surname_alone_speaks_and_told_names_the_listener() -> None:
+    # "Tomás Varela Ibarra" is "Varela" for short; "told Radio Sol" names who heard it.
+    body = (
+        "His counterpart, Tomás Varela Ibarra, struck a harder line. “Our half belongs to "
+        "us,” Varela told Radio Sol."
+    )
+    assert attributed(body) == [("Our half belongs to us", "ibarra", "told Radio Sol.")]
+    article = read_article("Headline of the story\n\n" + body)
+    cast = find_cast([p.text for p in article.paragraphs], [True])
+    assert [p.name for p in cast.people] == ["Tomás Varela Ibarra"]

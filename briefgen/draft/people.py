@@ -65,7 +65,7 @@ _SPEAKS_AFTER = re.compile(
     r"(?!\s+to\s+(?!reporters|journalists|the\s+press|parliament|lawmakers))"
     r"(?!\s+(?:his|her|their)\s+resignation)"  # an event, not something said
 )
-_SPEAKS_BEFORE = re.compile(r"\b(?:said|says|[Aa]ccording\s+to|added|wrote|told)\s+(?:the\s+)?$")
+_SPEAKS_BEFORE = re.compile(r"\b(?:said|says|[Aa]ccording\s+to|added|wrote)\s+(?:the\s+)?$")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?(?:['’]s)?|[^\W\d_]")
 # "al-Sabah", "bin-Salman", and "d’Abreu" (of "Ricardo Viegas d’Abreu")
 _NAME_PREFIX = re.compile(
@@ -1271,7 +1271,10 @@ def _merge_people(
         skey = _surname_key(group[0].name, order)
         if group[0].name.split()[-1] in _PLACE_HEADS:
             continue  # "in Omonia Square, retired teacher Giorgos Papadakis said": a place
-        speaks = any(c.speaks for c in group) or _surname_speaks(paragraphs, surname, body_mentions)
+        speaks = any(c.speaks for c in group) or any(
+            _surname_speaks(paragraphs, name, body_mentions)
+            for name in (surname, *_middle_names(group[0].name, candidates))
+        )
         has_role = any(c.role and not c.former for c in group)
         if not (speaks or has_role or any(c.aged for c in group)):
             continue
@@ -1301,6 +1304,21 @@ def _merge_people(
             )
         )
     return _with_nicknames(people, paragraphs)
+
+
+def _middle_names(name: str, candidates: Sequence[_Candidate]) -> list[str]:
+    """ "Zacarías" of "Justo Zacarías Irún", "Lula" of "Luiz Inácio Lula da Silva": a middle
+    name that may stand alone for its owner (a paternal surname, a nickname), unless another
+    name in the story has it too."""
+    stop = _leading_stop()
+    return [
+        token
+        for token in name.split()[1:-1]
+        if len(token) >= 3
+        and token[:1].isupper()
+        and token not in stop
+        and not any(token in c.name.split() and c.name != name for c in candidates)
+    ]
 
 
 def _with_nicknames(people: list[Person], paragraphs: Sequence[str]) -> list[Person]:
