@@ -993,3 +993,14 @@ def test_a_name_ending_in_s_and_a_body_before_its_heads_title_are_bodies() -> No
     # A plural opening its sentence and never written capitalised inside one is no body.
     cast = cast_of("Officials said the talks would resume. Residents said officials had left.")
     assert not cast.bodies
+
+
+def test_a_subject_after_a_mixed_case_dateline_or_a_long_time_lead_acts() -> None:
+    cast = cast_of("Oslo (AFP) - Norway’s Storting on Wednesday approved the fishing rules.")
+    assert [m.key for m in cast.acting] == ["storting"]
+    cast = cast_of(
+        "Two days after the leak was found, Norway’s fisheries ministry ordered plants to "
+        "halve their gas use."
+    )
+    assert [b.name for b in cast.bodies] == ["Norwegian Fisheries Ministry"]
+    assert len(cast.acting) == 1

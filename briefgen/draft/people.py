@@ -1205,7 +1205,9 @@ _SUBJECT_PREFIX = (
 )
 _SUBJECT_LEAD = re.compile(
     r"\s*(?:(?:(?:On|In|At|By|Last|Earlier|Later|Under|After|Before|Since|During|Meanwhile"
-    r"|Separately|However|Then|Now|Also|[A-Z][a-z]+\s+(?:days?|weeks?|months?)\s+(?:later|earlier)"
+    r"|Separately|However|Then|Now|Also"
+    # "Two days later,", "Two days after the leak was found,"
+    r"|[A-Z][a-z]+\s+(?:days?|weeks?|months?)\s+(?:later|earlier|after\b[^,“”\"]{0,40})"
     r"|on|in|at|by|last|earlier|later)\b[^,“”\"]{0,40},\s*"
     r"|According\s+to\b[^,“”\"]{0,80},\s*)*)"
     r"(?:(?:Officers|Members|Troops|Soldiers|Agents|Staff)\s+of\s+)?"
@@ -1227,7 +1229,9 @@ def _sentence_before(text: str, start: int) -> str:
     """The words of ``start``'s sentence before it, a dateline left out."""
     opening = max(text.rfind(". ", 0, start), text.rfind("” ", 0, start))
     lead = text[opening + 2 if opening >= 0 else 0 : start]
-    # "LILONGWE, June 3 (Reuters) - ": a dateline opens no sentence.
+    # "LILONGWE, June 3 (Reuters) - ", AFP's "San Salvador (AFP) - ": a dateline opens no
+    # sentence.
+    lead = re.sub(r"^[A-Z][\w .’'-]+?(?:,[^()\n]{0,40})?\s*\([A-Z][^)]*\)\s*[-—–]+\s*", "", lead)
     return re.sub(r"^[A-Z][A-Z .’'-]+(?:,[^()\n]{0,40})?(?:\([^)]*\))?\s*[-—–]+\s*", "", lead)
 
 
