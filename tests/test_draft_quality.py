@@ -112,3 +112,17 @@ def test_a_second_readers_participants_are_scored_against_the_first(bench, tmp_p
     assert bench.main([str(first), "--second-reader", str(second)]) == 0
     (second / "b.truth.yaml").write_text("article: b.txt\n", encoding="utf-8")
     assert bench.main([str(first), "--second-reader", str(second)]) == 2
+
+
+def test_draft_speed_times_new_against_a_baseline(capsys) -> None:  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("draft_speed", ROOT / "benchmarks/draft_speed.py")
+    assert spec and spec.loader
+    speed = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(speed)
+    seed = ROOT / "benchmarks/draft_corpus/moscow-quadrilateral-talks-2023.txt"
+    assert speed.main([str(seed), "--runs", "1", "--baseline", str(ROOT)]) == 0
+    rows = capsys.readouterr().out.splitlines()[1:]
+    # One row per article: its median, the baseline's, and their ratio (about 1 here).
+    assert len(rows) == 1 and rows[0].startswith("moscow-quadrilateral-talks-2023.txt")
+    now, base, ratio = rows[0].split()[1:]
+    assert now.endswith("s") and base.endswith("s") and 0.2 < float(ratio) < 5
