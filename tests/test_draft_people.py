@@ -115,13 +115,23 @@ def test_nickname_used_alone_becomes_an_alias() -> None:
     assert got["silva"][3] == ("Lula",)
 
 
-def test_people_named_only_in_background_about_earlier_years_are_left_out() -> None:
+def drafted(text: str) -> tuple[set[str], str]:
+    """Participant ids of an AP article dated 12 June 2025, and the note on who was left
+    out as background."""
     import yaml
 
     from briefgen.dates import PartialDate
     from briefgen.draft import draft_brief
 
-    text = (
+    draft = draft_brief(
+        text, source_file="sources/a.txt", date=PartialDate(2025, 6, 12), publisher="AP"
+    )
+    participants = set(yaml.safe_load(draft.yaml())["participants"])
+    return participants, next((n for n in draft.notes if "left out as background" in n), "")
+
+
+def test_people_named_only_in_background_about_earlier_years_are_left_out() -> None:
+    participants, left_out = drafted(
         "Lagos talks end in deal\n\n"
         "LAGOS (AP) — Nigerian Foreign Minister Yusuf Tuggar said on Tuesday that the deal "
         "would hold. “It is done,” Tuggar said.\n\n"
@@ -130,22 +140,13 @@ def test_people_named_only_in_background_about_earlier_years_are_left_out() -> N
         "2022.\n\n"
         "President Ibra Sané met Tuggar on Monday to sign the accord.\n"
     )
-    draft = draft_brief(
-        text, source_file="sources/a.txt", date=PartialDate(2025, 6, 12), publisher="AP"
-    )
-    participants = yaml.safe_load(draft.yaml())["participants"]
     # Koné appears only in a sentence about 2021: background. Sané also acts on Monday.
-    assert set(participants) == {"tuggar", "sane"}
-    assert any("left out as background" in n and "Ali Koné" in n for n in draft.notes)
+    assert participants == {"tuggar", "sane"}
+    assert "Ali Koné" in left_out
 
 
 def test_people_named_only_in_passing_are_background() -> None:
-    import yaml
-
-    from briefgen.dates import PartialDate
-    from briefgen.draft import draft_brief
-
-    text = (
+    participants, left_out = drafted(
         "Port deal signed in Maputo\n\n"
         "MAPUTO (AP) — Transport Minister Lina Dube said on Tuesday the port deal was signed. "
         "Dube is a close ally of Zambian President Tomas Banda, and the accord was drafted by "
@@ -155,14 +156,9 @@ def test_people_named_only_in_passing_are_background() -> None:
         "delegation led by Prime Minister Ken Obi arrived on Wednesday.\n\n"
         "The cabinet of Prime Minister Ada Nwosu approved the plan. “It is done,” Dube said.\n"
     )
-    draft = draft_brief(
-        text, source_file="sources/a.txt", date=PartialDate(2025, 6, 12), publisher="AP"
-    )
-    participants = yaml.safe_load(draft.yaml())["participants"]
     # An ally of, a former minister, a government owned, an ousted president: background.
     # Met on Monday, leading a delegation, heading a cabinet that acts: taking part.
-    assert set(participants) == {"dube", "moyo", "obi", "nwosu"}
-    left_out = next(n for n in draft.notes if "left out as background" in n)
+    assert participants == {"dube", "moyo", "obi", "nwosu"}
     for name in ("Tomas Banda", "Rui Teles", "Eva Lund", "Omar Sall"):
         assert name in left_out
 
