@@ -1000,3 +1000,38 @@ def test_a_subject_after_a_mixed_case_dateline_or_a_long_time_lead_acts() -> Non
     )
     assert [b.name for b in cast.bodies] == ["Norwegian Fisheries Ministry"]
     assert len(cast.acting) == 1
+
+
+def test_the_agent_of_an_action_and_the_other_party_of_a_deal_act() -> None:
+    cast = cast_of(
+        "Norland will refinance its debt with a loan guaranteed by the Velmar Development "
+        "Bank. The strike was called by the Union of Harbour Workers. The ministry signed a "
+        "revised contract on Tuesday with Kestrel Mining Corporation."
+    )
+    assert {m.key for m in cast.acting} == {
+        "velmar development bank",
+        "union of harbour workers",
+        "kestrel mining corporation",
+    }
+    # A condition, a holding, and an international court are no acts of a participant.
+    cast = cast_of(
+        "The treaty would have to be approved by the Norland Assembly. The rest of the "
+        "shares are held by the Velmar Pension Fund. Norland complies with measures ordered "
+        "by the International Court of Justice."
+    )
+    assert not cast.acting
+
+
+def test_a_name_known_as_another_and_an_undefined_abbreviation_are_one_body() -> None:
+    cast = cast_of(
+        "Velmar Aluminium, known as Valco, signed a deal on Monday. Valco said it would hire. "
+        "The loan is guaranteed by the Norland Bank for Export Credit. NBEC said it was glad."
+    )
+    bodies = {b.name: b.aliases for b in cast.bodies}
+    assert bodies == {
+        "Velmar Aluminium": ("Valco",),
+        "Norland Bank for Export Credit": ("NBEC",),
+    }
+    # Not "KFOR" for the "Kosovo Security Force": an abbreviation, not the initials.
+    cast = cast_of("The Kosovo Security Force said it was ready. KFOR said it was ready too.")
+    assert len(cast.bodies) == 2

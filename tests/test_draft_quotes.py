@@ -467,3 +467,12 @@ def test_a_paternal_surname_alone_speaks_and_told_names_the_listener() -> None:
     article = read_article("Headline of the story\n\n" + body)
     cast = find_cast([p.text for p in article.paragraphs], [True])
     assert [p.name for p in cast.people] == ["Tomás Varela Ibarra"]
+
+
+def test_the_party_said_is_the_body_that_spoke_not_one_named_for_its_officials() -> None:
+    got = attributed(
+        "The National Grid Regulator, known as Nagre, said on Monday it would raise tariffs.\n\n"
+        "The Green Alliance said it would ask lawmakers to summon Nagre officials next week. "
+        "“A regulator that cannot add up should not set prices,” the party said."
+    )
+    assert got[-1][:2] == ("A regulator that cannot add up should not set prices", "green alliance")

@@ -204,6 +204,8 @@ ORGANIZATIONS: dict[str, str] = {
     "IMF": "International Monetary Fund",
     "International Monetary Fund": "International Monetary Fund",
     "World Bank": "World Bank",
+    "International Court of Justice": "International Court of Justice",
+    "ICJ": "International Court of Justice",
     "WHO": "World Health Organization",
     "World Health Organization": "World Health Organization",
     "Red Cross": "Red Cross",

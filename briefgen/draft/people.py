@@ -1143,7 +1143,11 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
         if m.key not in speaking
         and not any(q.start <= m.start < q.end for q in quoted[m.para])
         and not _international(next(b for b in bodies if b.key == m.key).name, international)
-        and _acts(paragraphs[m.para], m.start, m.end)
+        and (
+            _acts(paragraphs[m.para], m.start, m.end)
+            or _ACTING_AGENT.search(paragraphs[m.para], 0, m.start)
+            or _DEALING_PARTY.search(paragraphs[m.para], 0, m.start)
+        )
     )
     return Cast(tuple(people), tuple(bodies), tuple(mentions), countries, speaking, acting)
 
@@ -1213,6 +1217,23 @@ _SUBJECT_LEAD = re.compile(
     r"(?:(?:Officers|Members|Troops|Soldiers|Agents|Staff)\s+of\s+)?"
     # "National Gas Company (NGC) and Petroleos de Venezuela signed": the second subject.
     r"(?:" + _SUBJECT_PREFIX + _CO_SUBJECT + r"(?:\s*\([^()]{1,40}\))?\s+and\s+)?" + _SUBJECT_PREFIX
+)
+
+
+# What a body does as the agent of a passive: "a loan guaranteed by the Inter-American
+# Development Bank", "talks mediated by the Ombudsman's Office", "the strike was called by
+# the union". Not what it owns, holds or runs, nor what it founded or built long ago.
+_ACTING_AGENT = re.compile(
+    # not "would have to be approved by the National Assembly": a condition, not an act
+    r"(?<!\bto\sbe\s)\b(?:arranged|guaranteed|mediated|called|filed|announced|issued|signed|insured|forced"
+    r"|brokered|published|granted|launched|organi[sz]ed|conducted|submitted|tabled|proposed"
+    r"|awarded|ordered|approved|rejected|blocked|imposed)\s+by\s+" + _SUBJECT_PREFIX + r"$"
+)
+# The other party of a deal or of talks: "signed a revised contract on Tuesday with
+# Metallurgical Corporation of China", "talks on a truce with the paramilitary RSF".
+_DEALING_PARTY = re.compile(
+    r"\b(?:signed|agreement|deal|contract|talks|negotiations|venture|partnership|memorandum"
+    r"|truce)\b[^.“”\"]{0,60}?\bwith\s+" + _SUBJECT_PREFIX + r"$"
 )
 
 
@@ -1507,7 +1528,7 @@ def _find_bodies(
     generic = _head_word_pattern()
     whole_text = "\n".join(paragraphs)
     story = [t for t, body in zip(paragraphs, body_flags, strict=True) if body]
-    defined, defined_country = _names_defined(story, generic)
+    defined, defined_country = _names_defined(story, generic, person_words)
     gazetteer = sorted(
         {
             **ORGANIZATIONS,
@@ -1556,6 +1577,13 @@ def _find_bodies(
             mentions.append(Mention(index, start, end, body.key, "body"))
     mentions += _short_company_mentions(list(bodies.values()), paragraphs, body_flags, mentions)
     mentions = _merge_same_bodies(bodies, aliases, mentions)
+    # "PowerChina", found by its shape, after "…, better known as PowerChina": the body the
+    # story defined it as.
+    by_name = {b.name: k for k, b in bodies.items()}
+    for short, full in defined.items():
+        key, into = by_name.get(short), by_name.get(full)
+        if key and into and key != into and key in bodies and into in bodies:
+            mentions = _merge_body(key, into, bodies, aliases, mentions)
     result = []
     for b in bodies.values():
         forms = [b.name, *aliases.get(b.key, ())]
@@ -1638,8 +1666,16 @@ def _head_word_pattern() -> re.Pattern[str]:
     )
 
 
+_KNOWN_AS = re.compile(
+    r"(?:^|(?<=\b[Tt]he\s)|(?<=\.\s))(?!The\s)(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|de|du|la)\s+)?"
+    r"[A-Z][\w&’'.-]*){1,7}),\s+(?:better\s+|also\s+|commonly\s+|widely\s+)?known\s+as\s+"
+    r"(?P<short>[A-Z][\w&’'-]+)(?=[,.;)]|\s+(?:in|on|and|for|to)\b)",
+    re.MULTILINE,
+)
+
+
 def _names_defined(
-    story: Sequence[str], generic: re.Pattern[str]
+    story: Sequence[str], generic: re.Pattern[str], person_words: set[str]
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Names the story defines as bodies (by an abbreviation, an appositive or a kind), so
     that each later mention is one: surface -> body name, and body name -> country."""
@@ -1673,6 +1709,17 @@ def _names_defined(
             if _country_of_word(name) or name in CAPITALS or name in ORGANIZATIONS:
                 continue
             defined.setdefault(name, name)
+        # "Aluminium Bahrain, known as Alba,", "the Power Construction Corporation of China,
+        # better known as PowerChina": the short name names the body from then on.
+        for match in _KNOWN_AS.finditer(text):
+            words = match["name"].split()
+            short = match["short"]
+            if (
+                len(words) >= 2
+                and not set(words) <= person_words
+                and not any(w.startswith(short) for w in words)  # not "Balen" of "Balendra"
+            ):
+                defined.setdefault(short, match["name"])
         for match in _DEFINED_ACRONYM.finditer(text):
             # "Armed Conflict Location and Event Data project (ACLED)", "US Central Command
             # (CENTCOM)", "Tokyo Electric Power Company (Tepco)"
@@ -2213,6 +2260,18 @@ def _merge_same_bodies(
         if len(banks) != 1:
             continue
         mentions = _merge_body(key, banks[0], bodies, aliases, mentions)
+    # "JBIC" in a story that names the "Japan Bank for International Cooperation" without
+    # defining the abbreviation: the one body whose initials it is.
+    for key, body in list(bodies.items()):
+        if not re.fullmatch(r"[A-Z][A-Z0-9]{2,7}", body.name):
+            continue
+        spelt = [
+            k
+            for k, b in bodies.items()
+            if k != key and "".join(w[0] for w in b.name.split() if w[:1].isupper()) == body.name
+        ]
+        if len(spelt) == 1:
+            mentions = _merge_body(key, spelt[0], bodies, aliases, mentions)
     # "the Defence Force" after "the Guyana Defence Force": the longer name's body.
     mentions = _merge_into_longer(
         bodies,

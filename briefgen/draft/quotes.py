@@ -140,6 +140,10 @@ _BODY_WORDS = frozenset(
 )
 # "the group said" stands for the last body named; "the committee said" for the last
 # body whose name has "committee" in it.
+_ITS_PEOPLE = re.compile(
+    r"\s+(?:officials|executives|staff|members|workers|leaders|representatives|inspectors"
+    r"|engineers|lawyers|negotiators)\b"
+)
 _ANY_BODY_WORDS = frozenset(
     {"it", "group", "organisation", "organization", "movement", "militia", "rebels", "agency"}
     | {"charity", "company", "firm", "bank", "fund", "party", "union"}
@@ -243,6 +247,10 @@ class _Resolver:
                     if m.para == mention.para
                     and m.start < mention.start
                     and m.key in self.cast.speaking
+                    # not "summon Nersa officials": the body's people, not the body
+                    and not _ITS_PEOPLE.match(
+                        self.paragraphs[m.para] if self.paragraphs else "", m.end
+                    )
                 ]
                 if spoke and not specific:
                     return spoke[-1].key, "body"
