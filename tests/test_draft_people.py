@@ -1035,3 +1035,16 @@ def test_a_name_known_as_another_and_an_undefined_abbreviation_are_one_body() ->
     # Not "KFOR" for the "Kosovo Security Force": an abbreviation, not the initials.
     cast = cast_of("The Kosovo Security Force said it was ready. KFOR said it was ready too.")
     assert len(cast.bodies) == 2
+
+
+def test_people_of_a_body_and_a_body_named_after_what_it_is_act_for_it() -> None:
+    cast = cast_of(
+        "Troops from the Norland Defence Force (NDF), first deployed in 2021, took the "
+        "town. A delegation from the Velmar Export Bank arrived on Monday. The pipeline’s "
+        "operator, Eastern Gas Company (EGC), shut it on 12 September."
+    )
+    assert {m.key for m in cast.acting} == {
+        "norland defence force",
+        "velmar export bank",
+        "eastern gas company",
+    }

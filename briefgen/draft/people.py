@@ -1176,7 +1176,7 @@ _ACTS_AFTER = re.compile(
     r"^(?:\s*\([^()]{1,40}\))?"
     # "WWF Italy and Legambiente filed …": the first of two subjects.
     r"(?:\s+and\s+" + _CO_SUBJECT + r"(?:\s*\([^()]{1,40}\))?)?"
-    r"(?:,[^“”\"]{1,160}?,)?"
+    r"(?:,[^“”\"]{1,160}?,|,(?=\s+[a-z]))?"  # an appositive, or the comma closing one before
     r"(?:\s+(?:on\s+\w+day|on\s+[A-Z][a-z]+\.?\s+\d{1,2}|in\s+[A-Z]\w+|has\s+since|has|have|had"
     r"|also|already|now|just|recently|later|then|again|earlier\s+this\s+\w+|last\s+\w+"
     r"|this\s+week|on\s+\w+\s+night))*"
@@ -1214,7 +1214,14 @@ _SUBJECT_LEAD = re.compile(
     r"|[A-Z][a-z]+\s+(?:days?|weeks?|months?)\s+(?:later|earlier|after\b[^,“”\"]{0,40})"
     r"|on|in|at|by|last|earlier|later)\b[^,“”\"]{0,40},\s*"
     r"|According\s+to\b[^,“”\"]{0,80},\s*)*)"
-    r"(?:(?:Officers|Members|Troops|Soldiers|Agents|Staff)\s+of\s+)?"
+    # "Troops from the Rwanda Defence Force", "A delegation from the Export-Import Bank":
+    # people of a body, acting for it.
+    r"(?:(?:[Aa]n?\s+|[Tt]he\s+)?(?:[a-z]+\s+)?(?i:officers|members|troops|soldiers|agents|staff"
+    r"|inspectors|auditors|engineers|fighters|aircraft|lawmakers|delegation|team|officials"
+    r"|representatives)\s+(?:of|from)\s+)?"
+    # "The pipeline’s operator, East Mediterranean Gas Company (EMG), shut …", "Niger’s
+    # ruling junta, the National Council …, responded": what the body is, then its name.
+    r"(?:(?:[Tt]he\s+)?(?:[\w-]+['’]s\s+)?(?:[a-z-]+\s+){0,2}(?i:" + _KIND_BEFORE_NAME + r"),\s+)?"
     # "National Gas Company (NGC) and Petroleos de Venezuela signed": the second subject.
     r"(?:" + _SUBJECT_PREFIX + _CO_SUBJECT + r"(?:\s*\([^()]{1,40}\))?\s+and\s+)?" + _SUBJECT_PREFIX
 )
