@@ -1048,3 +1048,11 @@ def test_people_of_a_body_and_a_body_named_after_what_it_is_act_for_it() -> None
         "velmar export bank",
         "eastern gas company",
     }
+
+
+def test_a_body_that_is_due_to_act_takes_part_but_not_one_due_to_be_acted_on() -> None:
+    cast = cast_of(
+        "The Bank of Norland, which manages the fund, is due to transfer the money in "
+        "February. The Velmar Assembly is expected to be dissolved."
+    )
+    assert [m.key for m in cast.acting] == ["bank of norland"]
