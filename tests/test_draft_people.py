@@ -1056,3 +1056,14 @@ def test_a_body_that_is_due_to_act_takes_part_but_not_one_due_to_be_acted_on() -
         "February. The Velmar Assembly is expected to be dissolved."
     )
     assert [m.key for m in cast.acting] == ["bank of norland"]
+
+
+def test_a_title_of_a_named_body_before_the_name_and_the_countrys_minister_after_it() -> None:
+    got = people(
+        "The head of the Bank of Norland, Ivo Marek, was more cautious. President Ana Lis "
+        "dismissed the governor of the Central Bank of Estonia, Peeter Tamm, on Monday. "
+        "Rui Sal, the country’s finance minister, struck a similar tone."
+    )
+    assert got["marek"][1:3] == ("head", None)
+    assert got["tamm"][1:3] == ("governor", "EE")
+    assert got["sal"][1] == "Finance Minister"

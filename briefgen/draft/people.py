@@ -457,9 +457,26 @@ _RELATION = re.compile(
 )
 
 
+# "The head of the Bank of Lithuania, Gediminas Šimkus, …": a title of a named body before
+# the name, in commas.
+_HEAD_OF_BEFORE = re.compile(
+    r"(?:^|[.,;]\s+|\b(?:[Tt]he|and|said|told)\s+)(?:the\s+)?(?P<role>head|governor|chief|director"
+    r"|president|chairman|chairwoman|chair|leader|secretary-general|spokesman|spokeswoman"
+    r"|spokesperson)\s+of\s+(?:the\s+)?(?P<org>[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|de)?\s*"
+    r"[A-Z][\w’'&.-]*){0,6}),\s*$"
+)
+
+
 def _left_info(cand: _Candidate, text: str) -> None:
     """Role, country and body from the words before a name."""
     before = text[: cand.start]
+    head_of = _HEAD_OF_BEFORE.search(before[-120:])
+    if head_of:
+        cand.role, cand.organization = head_of["role"], head_of["org"]
+        cand.country = BODY_COUNTRY.get(head_of["org"]) or next(
+            (code for word in head_of["org"].split() if (code := _country_of_word(word))), None
+        )
+        return
     if _RELATION.search(before[-80:]):
         cand.former = True
     tokens = list(_TOKEN.finditer(before))
@@ -623,6 +640,9 @@ def _titled_appositive(cand: _Candidate, appositive: str) -> None:
     if not words or words[0].lower() in ("former", "ex-", "who", "which", "whose", "where"):
         return
     country = org = None
+    # "Mehmet Şimşek, the country’s finance minister, …"
+    if len(words) > 1 and re.fullmatch(r"(?:country|nation)['’]s", words[0]):
+        words = words[1:]
     first = words[0]
     if _country_of_word(first):
         country = _country_of_word(first)
