@@ -1067,3 +1067,16 @@ def test_a_title_of_a_named_body_before_the_name_and_the_countrys_minister_after
     assert got["marek"][1:3] == ("head", None)
     assert got["tamm"][1:3] == ("governor", "EE")
     assert got["sal"][1] == "Finance Minister"
+
+
+def test_people_known_by_one_name_and_a_surname_with_an_age() -> None:
+    got = people(
+        "Manpower Minister Yassiro told reporters in Jakarta that the plant had failed. "
+        "Rusmana, a 46-year-old farmer, said land prices had doubled. “It is hard,” said "
+        "Samira, a 52-year-old cleaner. Rival candidate Fernando Dias wrote on Facebook that "
+        "he had won. Dias, a 47-year-old independent, said the count was clean."
+    )
+    assert set(got) == {"yassiro", "rusmana", "samira", "dias"}
+    assert got["yassiro"][1] and got["yassiro"][1].endswith("Minister")
+    # A capitalised word after a title is no one unless speech or an age shows it.
+    assert people("The Foreign Minister Monday met envoys.") == {}

@@ -908,6 +908,9 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
             run = run[:cut]
         while run and run[-1].group(0).lower() in NAME_PARTICLES:
             run = run[:-1]
+        if len(run) == 1 and _mononym(text, run[0]):
+            found.append((run[0].start(), run[0].end(), run[0].group(0)))
+            continue
         if len(run) < 2 or len(run) > 5:
             continue
         last = run[-1]
@@ -937,6 +940,33 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
             name = text[run[0].start() : end]
         found.append((run[0].start(), end, name))
     return found
+
+
+# After a one-word name: speech, or an appositive that says who the person is.
+_MONONYM_AFTER = re.compile(r"(?:\s+(?:" + REPORTING_VERBS + r")\b|,\s+an?\s+\d{1,3}-year-old\b)")
+
+
+def _mononym(text: str, token: re.Match[str]) -> bool:
+    """ "Manpower Minister Yassierli told reporters", "Rusmini, a 46-year-old farmer, said",
+    "said Samia, a 52-year-old cleaner": a person known by one name, shown to be one by a
+    title before it or an age after it."""
+    word = token.group(0)
+    if (
+        len(word) < 3
+        or not word[0].isupper()
+        or word.isupper()
+        or word in _leading_stop()
+        or _country_of_word(word)
+        or word in CAPITALS
+        or re.search(r"['’]s$|\.$", word)
+    ):
+        return False
+    after = text[token.end() :]
+    if re.match(r",\s+an?\s+\d{1,3}-year-old\b", after):
+        return True
+    before = text[: token.start()].split()[-1:]
+    titled = bool(before) and before[0].lower() in ROLE_HEADS and before[0][0].isupper()
+    return titled and bool(_MONONYM_AFTER.match(after))
 
 
 def surname_of(name: str, surname_first: bool = False) -> str:
@@ -971,6 +1001,8 @@ def _same_person(a: str, b: str, surname_first: bool = False) -> bool:
     shorter, longer = sorted((parts_a, parts_b), key=len)
     if len(shorter) >= 2 and longer[-len(shorter) :] == shorter:
         return True  # "Rana Deuba" of "Arzu Rana Deuba"
+    if len(shorter) == 1 and longer[-1] == shorter[0]:
+        return True  # "Dias, a 47-year-old independent," of "Fernando Dias"
     first_a, first_b = fold(a.split()[0]), fold(b.split()[0])
     return difflib.SequenceMatcher(None, first_a, first_b).ratio() >= 0.6 or (
         first_a[:1] == first_b[:1] and len(a.split()) != len(b.split())
