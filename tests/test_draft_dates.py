@@ -144,6 +144,9 @@ def test_yearless_dateline_prefers_the_latest_fitting_year_up_to_today() -> None
         ("10/12/2025\n\nMinisters met.", "2025-10-12"),
         ("10.12.2025\n\nMinisters met.", "2025-12-10"),
         ("Issued on: 14/06/2024 - 06:18\n\nMinisters met.", "2024-06-14"),
+        # AFP's "Issued on:" and "Published" put the day first.
+        ("Issued on: 10/02/2026 - 16:05\n\nMinisters met.", "2026-02-10"),
+        ("Published 03/04/2025 - 23:05 GMT\n\nMinisters met.", "2025-04-03"),
         # DW: "Date" before figures, month first, an author line under it.
         ("Date 09/17/2025\nAuthor Ana Lis (with Reuters)\n\nMinisters met.", "2025-09-17"),
     ],

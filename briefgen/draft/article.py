@@ -161,7 +161,8 @@ _NUMERIC_DATE = re.compile(
 def numeric_date_line(line: str, text: str) -> PartialDate | None:
     """A date line written in figures ("10/12/2025", "18.07.2025 14:05"): day and month
     are told apart by a number over 12, else by the month the article names, else by the
-    house style (US month/day with slashes, European day.month with dots)."""
+    house style (US month/day with slashes, European day.month with dots, and day first
+    after AFP's "Issued on:" or "Published")."""
     match = _NUMERIC_DATE.match(line)
     if not match:
         return None
@@ -173,8 +174,8 @@ def numeric_date_line(line: str, text: str) -> PartialDate | None:
         named = [r for r in readings if re.search(rf"\b{calendar.month_name[r[0]]}\b", text)]
         if len(named) == 1:
             readings = named
-        elif sep == ".":
-            readings = [(b, a)]
+        elif sep == "." or re.match(r"\s*(?:Issued|Published|Updated|Posted)\b", line):
+            readings = [(b, a)]  # day.month, and AFP's "Issued on: 10/02/2026"
     month, day = readings[0]
     try:
         return PartialDate(year, month, day) if dt.date(year, month, day) else None
