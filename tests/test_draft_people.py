@@ -1080,3 +1080,11 @@ def test_people_known_by_one_name_and_a_surname_with_an_age() -> None:
     assert got["yassiro"][1] and got["yassiro"][1].endswith("Minister")
     # A capitalised word after a title is no one unless speech or an age shows it.
     assert people("The Foreign Minister Monday met envoys.") == {}
+
+
+def test_a_surname_in_an_appositives_commas_speaks() -> None:
+    got = people(
+        "The vote was a win for Ola Berg’s minority coalition. The prime minister, Berg, "
+        "wrote on X shortly after the vote that the law was needed."
+    )
+    assert set(got) == {"berg"}

@@ -1476,6 +1476,11 @@ def _surname_speaks(
                 text, match.start(), match.end()
             ):
                 return True
+            # "The prime minister, Kristersson, wrote on X": the name in an appositive's commas
+            if re.search(r",\s*$", text[: match.start()]) and _SPEAKS_AFTER.match(
+                re.sub(r"^,", "", text[match.end() :])
+            ):
+                return True
     return False
 
 
