@@ -1088,3 +1088,13 @@ def test_a_surname_in_an_appositives_commas_speaks() -> None:
         "wrote on X shortly after the vote that the law was needed."
     )
     assert set(got) == {"berg"}
+
+
+def test_a_chief_executive_of_a_body_before_the_name_and_a_governor_of_one_after_it() -> None:
+    got = people(
+        "The deal was signed by the energy minister and the chief executive of Velgaz, Ivo "
+        "Marek, on Tuesday. It was signed by Rui Sal, governor of the Estonian central bank, "
+        "and by the minister."
+    )
+    assert got["marek"][1] == "chief executive"
+    assert got["sal"][1:3] == ("governor", "EE")

@@ -460,10 +460,17 @@ _RELATION = re.compile(
 # "The head of the Bank of Lithuania, Gediminas Šimkus, …": a title of a named body before
 # the name, in commas.
 _HEAD_OF_BEFORE = re.compile(
-    r"(?:^|[.,;]\s+|\b(?:[Tt]he|and|said|told)\s+)(?:the\s+)?(?P<role>head|governor|chief|director"
-    r"|president|chairman|chairwoman|chair|leader|secretary-general|spokesman|spokeswoman"
-    r"|spokesperson)\s+of\s+(?:the\s+)?(?P<org>[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|de)?\s*"
+    r"(?:^|[.,;]\s+|\b(?:[Tt]he|and|said|told)\s+)(?:the\s+)?(?P<role>head|governor|chief"
+    r"(?:\s+executive)?|director(?:\s+general)?|managing\s+director|president|chairman"
+    r"|chairwoman|chair|leader|secretary-general|spokesman|spokeswoman|spokesperson)\s+of\s+(?:the\s+)?(?P<org>[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|de)?\s*"
     r"[A-Z][\w’'&.-]*){0,6}),\s*$"
+)
+
+
+_HEAD_OF_AFTER = re.compile(
+    r",\s+(?:the\s+)?(?P<role>head|governor|chief(?:\s+executive)?|director(?:\s+general)?"
+    r"|managing\s+director|chairman|chairwoman|chair|secretary-general)\s+of\s+(?:the\s+)?"
+    r"(?P<org>[^,.;“”]{3,80}?)(?=[,.;]|\s+said\b)"
 )
 
 
@@ -620,6 +627,14 @@ def _right_info(cand: _Candidate, text: str) -> None:
         r",\s+(?:(?P<det>the|a|an)\s+)?(?P<app>[^,.;“”\"()]{3,160}?)(?=,|\.|;|$|\s+said\b)", after
     )
     if cand.role:
+        return
+    # "Ahmed Munawar, governor of the Maldivian central bank, …": a title of a body.
+    head_of = _HEAD_OF_AFTER.match(after)
+    if head_of:
+        cand.role = head_of["role"]
+        cand.country = cand.country or next(
+            (code for word in head_of["org"].split() if (code := _country_of_word(word))), None
+        )
         return
     # ", the minister of mineral resources, oil and gas, told": a portfolio with commas.
     portfolio = _PORTFOLIO_APPOSITIVE.match(after)
