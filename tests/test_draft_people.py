@@ -1064,8 +1064,8 @@ def test_a_title_of_a_named_body_before_the_name_and_the_countrys_minister_after
         "dismissed the governor of the Central Bank of Estonia, Peeter Tamm, on Monday. "
         "Rui Sal, the country’s finance minister, struck a similar tone."
     )
-    assert got["marek"][1:3] == ("head", None)
-    assert got["tamm"][1:3] == ("governor", "EE")
+    assert got["marek"][1:3] == ("Head", None)
+    assert got["tamm"][1:3] == ("Governor", "EE")
     assert got["sal"][1] == "Finance Minister"
 
 
@@ -1096,5 +1096,5 @@ def test_a_chief_executive_of_a_body_before_the_name_and_a_governor_of_one_after
         "Marek, on Tuesday. It was signed by Rui Sal, governor of the Estonian central bank, "
         "and by the minister."
     )
-    assert got["marek"][1] == "chief executive"
-    assert got["sal"][1:3] == ("governor", "EE")
+    assert got["marek"][1] == "Chief Executive"
+    assert got["sal"][1:3] == ("Governor", "EE")

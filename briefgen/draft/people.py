@@ -470,7 +470,7 @@ _HEAD_OF_BEFORE = re.compile(
 _HEAD_OF_AFTER = re.compile(
     r",\s+(?:the\s+)?(?P<role>head|governor|chief(?:\s+executive)?|director(?:\s+general)?"
     r"|managing\s+director|chairman|chairwoman|chair|secretary-general)\s+of\s+(?:the\s+)?"
-    r"(?P<org>[^,.;“”]{3,80}?)(?=[,.;]|\s+said\b)"
+    r"(?P<org>[A-Z][^,.;“”]{2,80}?)(?=[,.;]|\s+said\b)"
 )
 
 
@@ -479,7 +479,7 @@ def _left_info(cand: _Candidate, text: str) -> None:
     before = text[: cand.start]
     head_of = _HEAD_OF_BEFORE.search(before[-120:])
     if head_of:
-        cand.role, cand.organization = head_of["role"], head_of["org"]
+        cand.role, cand.organization = _role_text(head_of["role"].split()), head_of["org"]
         cand.country = BODY_COUNTRY.get(head_of["org"]) or next(
             (code for word in head_of["org"].split() if (code := _country_of_word(word))), None
         )
@@ -628,14 +628,6 @@ def _right_info(cand: _Candidate, text: str) -> None:
     )
     if cand.role:
         return
-    # "Ahmed Munawar, governor of the Maldivian central bank, …": a title of a body.
-    head_of = _HEAD_OF_AFTER.match(after)
-    if head_of:
-        cand.role = head_of["role"]
-        cand.country = cand.country or next(
-            (code for word in head_of["org"].split() if (code := _country_of_word(word))), None
-        )
-        return
     # ", the minister of mineral resources, oil and gas, told": a portfolio with commas.
     portfolio = _PORTFOLIO_APPOSITIVE.match(after)
     if portfolio:
@@ -647,6 +639,13 @@ def _right_info(cand: _Candidate, text: str) -> None:
         cand.role = _common_role(match["app"])
     if not cand.role:
         cand.role = _heads_role(after)
+    # "Ahmed Munawar, governor of the Maldivian central bank, …": a title of a body.
+    head_of = None if cand.role else _HEAD_OF_AFTER.match(after)
+    if head_of:
+        cand.role = _role_text(head_of["role"].split())
+        cand.country = cand.country or next(
+            (code for word in head_of["org"].split() if (code := _country_of_word(word))), None
+        )
 
 
 def _titled_appositive(cand: _Candidate, appositive: str) -> None:
