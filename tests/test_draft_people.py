@@ -1098,3 +1098,12 @@ def test_a_chief_executive_of_a_body_before_the_name_and_a_governor_of_one_after
     )
     assert got["marek"][1] == "Chief Executive"
     assert got["sal"][1:3] == ("Governor", "EE")
+
+
+def test_the_place_of_a_dateline_is_no_body() -> None:
+    cast = cast_of(
+        "VELMORA, Oct 22, 2024 (Reuters) - The area planted with coca in Norland, the "
+        "world’s biggest producer, rose 9% last year, according to a survey published on "
+        "Tuesday.\n\nIt was presented in Velmora."
+    )
+    assert "VELMORA" not in {b.name for b in cast.bodies}

@@ -19,7 +19,7 @@ from typing import Literal
 from anyascii import anyascii
 
 from briefgen.countries import lookup_country
-from briefgen.draft.article import quote_spans, uses_single_quotes
+from briefgen.draft.article import dateline_end, quote_spans, uses_single_quotes
 from briefgen.draft.lexicon import (
     ADJECTIVE_OF,
     BODY_COUNTRY,
@@ -1914,6 +1914,8 @@ def _speaking_acronyms(text: str, defined: dict[str, str]) -> Iterator[_Found]:
         before = re.search(r"(?<![\w’'-])([A-Z][\w’'-]*[a-z])\s$", text[: match.start()])
         if before and before[1] not in FUNCTION_WORDS and not _country_of_word(before[1]):
             continue  # "Alpha MBM said": part of a longer name, named by _subject_bodies
+        if match.start() < dateline_end(text):
+            continue  # "BOGOTA, Oct 22, 2024 (Reuters) - …": the dateline's place
         if _body_speaks(text, *match.span(), appositive=True):
             yield Body(fold(acronym), acronym, (), None), *match.span(), acronym
 
@@ -2046,6 +2048,9 @@ def _subject_bodies(
             or _named_as_place(name, whole_text)
             or _named_as_thing(name, whole_text)
             or _rest_of_a_name(text, start, name)
+            # "… Office on Drugs and Crime (UNODC) said": the end of a longer name
+            or re.search(r"[A-Z][\w’'-]*\s+(?:on|of|for)\s+$", text[:start])
+            or start < dateline_end(text)  # "BOGOTA, Oct 22, 2024 (Reuters) - …"
             or (len(words) == 1 and _inside_longer_names(name, whole_text))
         ):
             continue
