@@ -305,6 +305,11 @@ def _country_of_word(word: str) -> str | None:
     return names.get(base) or DEMONYMS.get(base)
 
 
+def _country_in(name: str) -> str | None:
+    """The country a body's name names ("Lithuania" of "Bank of Lithuania", "Maldivian")."""
+    return next((code for word in name.split() if (code := _country_of_word(word))), None)
+
+
 def _org_of_word(word: str) -> str | None:
     base = _POSSESSIVE.sub("", word)
     if base in NEWS_AGENCIES:
@@ -480,9 +485,7 @@ def _left_info(cand: _Candidate, text: str) -> None:
     head_of = _HEAD_OF_BEFORE.search(before[-120:])
     if head_of:
         cand.role, cand.organization = _role_text(head_of["role"].split()), head_of["org"]
-        cand.country = BODY_COUNTRY.get(head_of["org"]) or next(
-            (code for word in head_of["org"].split() if (code := _country_of_word(word))), None
-        )
+        cand.country = BODY_COUNTRY.get(head_of["org"]) or _country_in(head_of["org"])
         return
     if _RELATION.search(before[-80:]):
         cand.former = True
@@ -643,9 +646,7 @@ def _right_info(cand: _Candidate, text: str) -> None:
     head_of = None if cand.role else _HEAD_OF_AFTER.match(after)
     if head_of:
         cand.role = _role_text(head_of["role"].split())
-        cand.country = cand.country or next(
-            (code for word in head_of["org"].split() if (code := _country_of_word(word))), None
-        )
+        cand.country = cand.country or _country_in(head_of["org"])
 
 
 def _titled_appositive(cand: _Candidate, appositive: str) -> None:
