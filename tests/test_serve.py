@@ -82,14 +82,36 @@ class EventStream:
     def __init__(self, port: int) -> None:
         self.socket = socket.create_connection(("127.0.0.1", port), timeout=5)
         self.socket.sendall(b"GET /_events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        self.reader = self.socket.makefile("rb")
+        # Our own line buffer: a file from socket.makefile() cannot be read again after a
+        # timeout, and a caller may wait for an event, time out, and wait again.
+        self.buffer = b""
         head = b""
         while not head.endswith(b"\r\n\r\n"):
-            head += self.reader.readline()
+            head += self._readline(5.0)
         assert head.startswith(b"HTTP/1.0 200"), head
         assert b"text/event-stream" in head
         self.hello = self.next_event(5.0)
         assert self.hello[0] == "hello", self.hello
+
+    def _readline(self, timeout: float) -> bytes:
+        """One line (with its newline), or b"" when the server closed the stream; raises
+        TimeoutError after ``timeout`` seconds without a whole line."""
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self.buffer:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("no line in time")
+            self.socket.settimeout(remaining)
+            try:
+                chunk = self.socket.recv(4096)
+            except TimeoutError as exc:
+                raise TimeoutError("no line in time") from exc
+            if not chunk:
+                line, self.buffer = self.buffer, b""
+                return line
+            self.buffer += chunk
+        line, _, self.buffer = self.buffer.partition(b"\n")
+        return line + b"\n"
 
     def next_event(self, timeout: float) -> tuple[str, dict]:
         """The next event's name and JSON data; raises TimeoutError after ``timeout`` seconds."""
@@ -99,9 +121,8 @@ class EventStream:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise TimeoutError("no event in time")
-            self.socket.settimeout(remaining)
             try:
-                line = self.reader.readline().decode("utf-8")
+                line = self._readline(remaining).decode("utf-8")
             except TimeoutError as exc:
                 raise TimeoutError("no event in time") from exc
             if not line:
@@ -123,7 +144,6 @@ class EventStream:
                 return time.monotonic() - start, data
 
     def close(self) -> None:
-        self.reader.close()
         self.socket.close()
 
 
