@@ -464,17 +464,21 @@ _RELATION = re.compile(
 
 # "The head of the Bank of Lithuania, Gediminas Šimkus, …": a title of a named body before
 # the name, in commas.
+# Titles of a named body's head: "the chief executive of Gazprom", "governor of the X bank".
+_BODY_HEADS = (
+    r"head|governor|chief(?:\s+executive)?|director(?:\s+general)?|managing\s+director"
+    r"|chairman|chairwoman|chair|secretary-general"
+)
 _HEAD_OF_BEFORE = re.compile(
-    r"(?:^|[.,;]\s+|\b(?:[Tt]he|and|said|told)\s+)(?:the\s+)?(?P<role>head|governor|chief"
-    r"(?:\s+executive)?|director(?:\s+general)?|managing\s+director|president|chairman"
-    r"|chairwoman|chair|leader|secretary-general|spokesman|spokeswoman|spokesperson)\s+of\s+(?:the\s+)?(?P<org>[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|de)?\s*"
-    r"[A-Z][\w’'&.-]*){0,6}),\s*$"
+    r"(?:^|[.,;]\s+|\b(?:[Tt]he|and|said|told)\s+)(?:the\s+)?(?P<role>"
+    + _BODY_HEADS
+    + r"|president|leader|spokesman|spokeswoman|spokesperson)\s+of\s+(?:the\s+)?"
+    r"(?P<org>[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|de)?\s*[A-Z][\w’'&.-]*){0,6}),\s*$"
 )
 
 
 _HEAD_OF_AFTER = re.compile(
-    r",\s+(?:the\s+)?(?P<role>head|governor|chief(?:\s+executive)?|director(?:\s+general)?"
-    r"|managing\s+director|chairman|chairwoman|chair|secretary-general)\s+of\s+(?:the\s+)?"
+    r",\s+(?:the\s+)?(?P<role>" + _BODY_HEADS + r")\s+of\s+(?:the\s+)?"
     r"(?P<org>[A-Z][^,.;“”]{2,80}?)(?=[,.;]|\s+said\b)"
 )
 
