@@ -1107,3 +1107,11 @@ def test_the_place_of_a_dateline_is_no_body() -> None:
         "Tuesday.\n\nIt was presented in Velmora."
     )
     assert "VELMORA" not in {b.name for b in cast.bodies}
+
+
+def test_the_opening_a_sentence_is_no_part_of_a_bodys_name() -> None:
+    cast = cast_of(
+        "The Velmar Finance Corp., the bank’s private-sector arm, said on Monday it would lend "
+        "$1 billion. Velmar Finance Corp. will also advise the government."
+    )
+    assert [b.name for b in cast.bodies] == ["Velmar Finance Corp."]

@@ -1653,6 +1653,12 @@ def _find_bodies(
                 located = _LOCATED.match(surface)
                 surface = surface[located.end() :] if located else surface
                 start += based.end()
+            # "The International Finance Corp., the World Bank's arm, said": "The" opens the
+            # sentence, not the name.
+            if body.name.startswith("The ") and surface.startswith("The "):
+                name = body.name[4:]
+                key = body.key[4:] if body.key.startswith("the ") else fold(name)
+                body, surface, start = replace(body, key=key, name=name), surface[4:], start + 4
             if any(start < e and s < end for s, e in taken):
                 continue
             taken.append((start, end))
