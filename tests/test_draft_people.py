@@ -1115,3 +1115,38 @@ def test_the_opening_a_sentence_is_no_part_of_a_bodys_name() -> None:
         "$1 billion. Velmar Finance Corp. will also advise the government."
     )
     assert [b.name for b in cast.bodies] == ["Velmar Finance Corp."]
+
+
+def test_commands_administrations_and_centres_are_bodies_with_their_whole_names() -> None:
+    cast = cast_of(
+        "The Velmar Armed Forces Joint Command said 1,500 troops had taken the prison. "
+        "The Norland Public Roads Administration said the bid would replace five ferries. "
+        "The National Centre for Testing, which runs the exams, said it would add sessions."
+    )
+    assert cast.people == ()
+    assert cast.speaking == {
+        "velmar armed forces joint command",
+        "norland public roads administration",
+        "national centre for testing",
+    }
+
+
+def test_a_title_word_that_opens_an_offices_name_stays_in_it() -> None:
+    cast = cast_of(
+        "The General Directorate of Ports said on Monday that 40 ships were waiting. The "
+        "Special Tribunal for Velmar ruled on Tuesday."
+    )
+    assert {b.name for b in cast.bodies} == {
+        "General Directorate of Ports",
+        "Special Tribunal for Velmar",
+    }
+
+
+def test_a_countrys_common_name_for_a_body_joins_its_official_name() -> None:
+    cast = cast_of(
+        "Estonia’s coast guard said it had boarded the trawler. The Estonian Coast Guard "
+        "Administration said on Monday the crew had been detained."
+    )
+    assert [(b.name, b.aliases) for b in cast.bodies] == [
+        ("Estonian Coast Guard Administration", ("Estonia’s coast guard",))
+    ]

@@ -356,6 +356,13 @@ ORG_HEADS: frozenset[str] = frozenset(
         "Senate",
         "Congress",
         "Network",
+        "Command",
+        "Administration",
+        "Centre",
+        "Center",
+        "Society",
+        "Division",
+        "Inspectorate",
     ]
 )
 

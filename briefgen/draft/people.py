@@ -120,6 +120,8 @@ _NATIONAL_BODY = re.compile(
 # Capitalised adjectives that open a body's name ("European Court of Human Rights",
 # "African Export-Import Bank") though they open no person's.
 _NAME_ADJECTIVES = REGION_AND_FAITH_WORDS | {"Islamic", "State"}
+# Title words that also open the names of offices: "General Directorate", "Special Tribunal".
+_OFFICE_ADJECTIVES = frozenset({"General", "Special", "Foreign", "Chief"})
 # "The German charity Sea-Watch said": a body introduced by what it is.
 _KIND_THEN_NAME = re.compile(
     r"\b(?:charity|rights\s+group|campaign\s+group|aid\s+group|group|organi[sz]ation|NGO|firm"
@@ -1859,8 +1861,13 @@ def _local_bodies(text: str) -> Iterator[_Found]:
 def _head_word_bodies(text: str, generic: re.Pattern[str]) -> Iterator[_Found]:
     for match in generic.finditer(text):
         words = match.group(0).split()
-        # "The", "In" … go; "European", "African" stay ("the European Court of …").
-        while words and words[0] in FUNCTION_WORDS and words[0] not in _NAME_ADJECTIVES:
+        # "The", "In" … go; "European", "African" stay ("the European Court of …"), and so
+        # do the adjectives that open names of offices ("the General Directorate of …").
+        while (
+            words
+            and words[0] in FUNCTION_WORDS
+            and words[0] not in _NAME_ADJECTIVES | _OFFICE_ADJECTIVES
+        ):
             words = words[1:]
         owner = None
         # "South Africa’s Standard Bank": the owner is a country, the name what follows.
@@ -2382,6 +2389,18 @@ def _merge_same_bodies(
         mentions,
         lambda short, long: long[: len(short)] == short and long[-1].rstrip(".") in _LEGAL_FORMS,
     )
+    # "Taiwan's coast guard" and "the Coast Guard Administration" of Taiwan: the common name
+    # of the one body whose official name it opens.
+    for key, body in list(bodies.items()):
+        if body.country is None or _official(body.name):
+            continue
+        longer = [
+            k
+            for k, b in bodies.items()
+            if k.startswith(key + " ") and b.country == body.country and _official(b.name)
+        ]
+        if len(longer) == 1:
+            mentions = _merge_body(key, longer[0], bodies, aliases, mentions)
     # "the Croatian ministry" after "Croatia's foreign ministry" is that ministry, when the
     # story names only one ministry of that country.
     for key, body in list(bodies.items()):
