@@ -1150,3 +1150,15 @@ def test_a_countrys_common_name_for_a_body_joins_its_official_name() -> None:
     assert [(b.name, b.aliases) for b in cast.bodies] == [
         ("Estonian Coast Guard Administration", ("Estonia’s coast guard",))
     ]
+
+
+def test_a_government_takes_part_when_quoted_and_its_spokesman_speaks_for_himself() -> None:
+    participants, _ = drafted(
+        "Border deal signed\n\nYEREVAN, June 12, 2025 (AP) — Armenia’s government said the "
+        "sides would “complete the description of the line”.\n\nAlso on Thursday, Georgia’s "
+        "government approved a new tax.\n\n“We are glad,” said the Georgian government’s "
+        "spokesman, Ivo Merab. Iraq’s oil ministry said exports had restarted.\n"
+    )
+    # Quoted, the government takes part; acting only, it is left to the analyst; the quote
+    # after "the Georgian government’s spokesman" is the spokesman's.
+    assert participants == {"armenia-s-government", "merab", "iraqi-oil-ministry"}

@@ -242,6 +242,9 @@ def _unqualified_countries(
     return replace(cast, people=tuple(people), bodies=tuple(bodies)), guessed
 
 
+_DESCRIBED_GOVERNMENT = re.compile(r"\b(?:government|cabinet)$")
+
+
 def _participants(
     cast: Cast, quotes: tuple[Quote, ...]
 ) -> tuple[dict[str, object], dict[str, str]]:
@@ -256,9 +259,14 @@ def _participants(
             entry["aliases"] = list(person.aliases)
         out[person.key] = {k: v for k, v in entry.items() if v is not None}
         ids[person.key] = person.key
-    speaking = {q.speaker for q in quotes if q.speaker_kind == "body"} | cast.speaking
+    quoted = {q.speaker for q in quotes if q.speaker_kind == "body"}
     for body in cast.bodies:
-        if body.key not in speaking:
+        if body.key not in quoted | cast.speaking:
+            continue
+        # "Fiji’s government has announced …": a country's government, described rather
+        # than named, takes part when the story quotes it; an analyst lists it as often
+        # as not when it only acts, so the draft leaves it to them.
+        if _DESCRIBED_GOVERNMENT.search(body.name) and body.key not in quoted:
             continue
         pid = slugify(body.name)
         while pid in out:

@@ -86,7 +86,8 @@ _MINISTRY_KINDS = (
     r"[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ff]inance|[Ee]conomy|[Hh]ealth|[Jj]ustice"
     r"|[Tt]rade|[Ee]nergy|[Ww]ater|[Ee]ducation|[Aa]griculture|[Ii]nformation"
     r"|[Ee]nvironment|[Ll]abou?r|[Tt]ransport|[Tt]ourism|[Mm]ining|[Mm]ines|[Pp]etroleum"
-    r"|[Ff]isheries|[Hh]ousing|[Ii]ndustry|[Cc]ommerce"
+    r"|[Ff]isheries|[Hh]ousing|[Ii]ndustry|[Cc]ommerce|[Oo]il|[Pp]ower|[Ee]lectricity"
+    r"|[Pp]lanning|[Ii]mmigration|[Cc]ommunications|[Cc]ulture"
 )
 _MINISTRY_KIND = re.compile(_MINISTRY_KINDS)
 _MINISTRY = re.compile(
@@ -115,7 +116,8 @@ _NATIONAL_BODY = re.compile(
     r"|coast\s+guard|navy|air\s+force|armed\s+forces|election\s+commission|military|army"
     r"|police|embassy|senate|parliament|congress|customs(?:\s+administration)?"
     r"|tax\s+(?:agency|authority|administration)|constitutional\s+court|supreme\s+court"
-    r")(?:\s+in\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?)\b(?!\s+[A-Z])"
+    r"|government|cabinet"
+    r")(?:\s+in\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?)\b(?!\s+[A-Z]|['’]s\b)"
 )
 # Capitalised adjectives that open a body's name ("European Court of Human Rights",
 # "African Export-Import Bank") though they open no person's.
