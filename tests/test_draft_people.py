@@ -1162,3 +1162,11 @@ def test_a_government_takes_part_when_quoted_and_its_spokesman_speaks_for_himsel
     # Quoted, the government takes part; acting only, it is left to the analyst; the quote
     # after "the Georgian government’s spokesman" is the spokesman's.
     assert participants == {"armenia-s-government", "merab", "iraqi-oil-ministry"}
+
+
+def test_a_body_asked_for_comment_is_a_party_to_the_story() -> None:
+    cast = cast_of(
+        "The ministry ordered the refinery shut. Velgaz Neft did not respond to a request for "
+        "comment. Norland Petroleum did not immediately reply."
+    )
+    assert {m.key for m in cast.acting} == {"velgaz neft", "norland petroleum"}

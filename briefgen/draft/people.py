@@ -1258,7 +1258,9 @@ _ACTS_AFTER = re.compile(
     r"\s+(?:(?!(?:was|were|based|led|backed|owned)\b)(?:[a-z]{3,}ed|" + _IRREGULAR_PAST + r")\b"
     r"(?!\s+by\b)|will\s+(?!be\b)[a-z]{3,}\b"
     # "The Bank of Guyana, which manages the fund, is due to transfer …"
-    r"|(?:is|are)\s+(?:due|set|expected|scheduled|preparing)\s+to\s+(?!be\b)[a-z]{3,}\b)"
+    r"|(?:is|are)\s+(?:due|set|expected|scheduled|preparing)\s+to\s+(?!be\b)[a-z]{3,}\b"
+    # "PDVSA did not respond to a request for comment": asked, as a party to the story.
+    r"|did\s+not\s+(?:immediately\s+)?(?:respond|reply|return|comment)\b)"
 )
 # What may stand before a body's name at the head of its sentence: "On Monday,", "Two days
 # later,", "In a post on X,"; "the"; an owner ("Spain’s", "the country’s"); and what the
