@@ -1170,3 +1170,16 @@ def test_a_body_asked_for_comment_is_a_party_to_the_story() -> None:
         "comment. Norland Petroleum did not immediately reply."
     )
     assert {m.key for m in cast.acting} == {"velgaz neft", "norland petroleum"}
+
+
+def test_a_body_doing_something_now_acts() -> None:
+    cast = cast_of(
+        "Velmar Banking Corp. is arranging the loan. The Norland Development Bank, which lent "
+        "to the port, is in talks to lend $400 million. The Velmar Audit Court is still "
+        "reviewing the contract."
+    )
+    assert {m.key for m in cast.acting} == {
+        "velmar banking",
+        "norland development bank",
+        "velmar audit court",
+    }

@@ -1259,6 +1259,8 @@ _ACTS_AFTER = re.compile(
     r"(?!\s+by\b)|will\s+(?!be\b)[a-z]{3,}\b"
     # "The Bank of Guyana, which manages the fund, is due to transfer …"
     r"|(?:is|are)\s+(?:due|set|expected|scheduled|preparing)\s+to\s+(?!be\b)[a-z]{3,}\b"
+    # "Sumitomo Mitsui Banking Corp. is arranging the loan", "the ADB is in talks to lend"
+    r"|(?:is|are)\s+(?:still\s+|now\s+|also\s+)?(?:in\s+talks\b|(?!being\b)[a-z]{3,}ing\b)"
     # "PDVSA did not respond to a request for comment": asked, as a party to the story.
     r"|did\s+not\s+(?:immediately\s+)?(?:respond|reply|return|comment)\b)"
 )
