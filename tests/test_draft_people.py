@@ -1183,3 +1183,28 @@ def test_a_body_doing_something_now_acts() -> None:
         "norland development bank",
         "velmar audit court",
     }
+
+
+def test_a_body_acting_in_the_present_or_after_an_adverb_acts() -> None:
+    cast = cast_of(
+        "Velgaz Oil, which operates the fields, pumps 650,000 barrels a day. State firm Norgaz controls "
+        "the project company. The Office of Asset Control first blacklisted the refinery in "
+        "January."
+    )
+    assert {m.key for m in cast.acting} == {"velgaz oil", "norgaz", "office of asset control"}
+
+
+def test_a_body_named_after_its_kind_and_abbreviation_speaks() -> None:
+    cast = cast_of("The state utility, Velmar Electric Power (VEP), said it would export power.")
+    assert cast.speaking == {"velmar electric power"}
+
+
+def test_un_and_us_open_the_names_of_their_agencies() -> None:
+    cast = cast_of(
+        "Production jumped, the U.N. Office on Drugs and Crime (UNODC) said in its report. "
+        "The U.S. Department of Energy approved the loan."
+    )
+    assert {b.name for b in cast.bodies} >= {
+        "U.N. Office on Drugs and Crime",
+        "U.S. Department of Energy",
+    }

@@ -1242,6 +1242,13 @@ _IRREGULAR_PAST = (
     "|overran|sought|froze|led|gave|drew|set|put|paid|sold|bought|met|left|hit|spent|rose|fell"
     "|used|found|built|ran|lost|flew|stood|went|came|became|grew|threw|upheld|laid|chose|swore"
 )
+# What a body does now, in the present tense: "ExxonMobil pumps 650,000 barrels a day",
+# "Turkmengaz controls the project company", "the LNDC estimates that …".
+_PRESENT_ACTS = (
+    r"holds|controls|operates|runs|pumps|produces|supplies|manages|employs|plans|expects"
+    r"|estimates|intends|wants|seeks|aims|hopes|needs|faces|opposes|supports|backs|rejects"
+    r"|disputes|denies|insists|argues|accuses|demands|calls|refuses|continues|remains"
+)
 # A capitalised name as it may stand beside another in a subject: "WWF Italy (WWF) and …".
 _CO_SUBJECT = (
     r"(?:the\s+)?[A-Z][\w’'&.-]*"
@@ -1254,8 +1261,13 @@ _ACTS_AFTER = re.compile(
     r"(?:,[^“”\"]{1,160}?,|,(?=\s+[a-z]))?"  # an appositive, or the comma closing one before
     r"(?:\s+(?:on\s+\w+day|on\s+[A-Z][a-z]+\.?\s+\d{1,2}|in\s+[A-Z]\w+|has\s+since|has|have|had"
     r"|also|already|now|just|recently|later|then|again|earlier\s+this\s+\w+|last\s+\w+"
+    r"|first|(?!(?:family|supply|rally|ally|assembly|reply)\b)[a-z]{3,}ly"
     r"|this\s+week|on\s+\w+\s+night))*"
-    r"\s+(?:(?!(?:was|were|based|led|backed|owned)\b)(?:[a-z]{3,}ed|" + _IRREGULAR_PAST + r")\b"
+    r"\s+(?:(?!(?:was|were|based|led|backed|owned)\b)(?:[a-z]{3,}ed|"
+    + _IRREGULAR_PAST
+    + r"|"
+    + _PRESENT_ACTS
+    + r")\b"
     r"(?!\s+by\b)|will\s+(?!be\b)[a-z]{3,}\b"
     # "The Bank of Guyana, which manages the fund, is due to transfer …"
     r"|(?:is|are)\s+(?:due|set|expected|scheduled|preparing)\s+to\s+(?!be\b)[a-z]{3,}\b"
@@ -1757,7 +1769,10 @@ def _head_word_pattern() -> re.Pattern[str]:
     )
     return re.compile(
         # "National Oil, Gas and Biofuels Agency": a list of capitalised words inside a name.
-        rf"\b(?:[A-Z][\w’'-]+(?:,(?=(?:\s+[A-Z][\w’'-]+,)*\s+[A-Z][\w’'-]+\s+(?:and|&)\s+[A-Z]))?\s+"
+        # "U.N. Development Programme", "U.S. Geological Survey": the abbreviation is part of it.
+        rf"\b(?:U\.[SNK]\.\s+(?=[A-Z]))?"
+        rf"(?:(?<=U\.[SNK]\.\s)(?=(?:{heads})\b)"
+        rf"|[A-Z][\w’'-]+(?:,(?=(?:\s+[A-Z][\w’'-]+,)*\s+[A-Z][\w’'-]+\s+(?:and|&)\s+[A-Z]))?\s+"
         rf"(?:(?:and|&|(?<=Republic\s)of)\s+(?=[A-Z]))?){{1,6}}(?:{heads})\b"
         rf"(?:{of_part}){{0,2}}"
         # "the Court of Auditors", "the country’s Department of Civil Protection"
@@ -2377,7 +2392,9 @@ def _merge_same_bodies(
         spelt = [
             k
             for k, b in bodies.items()
-            if k != key and "".join(w[0] for w in b.name.split() if w[:1].isupper()) == body.name
+            if k != key
+            and "".join(w[0] for w in _UN_OR_US.sub("", b.name).split() if w[:1].isupper())
+            == body.name
         ]
         if len(spelt) == 1:
             mentions = _merge_body(key, spelt[0], bodies, aliases, mentions)
@@ -2421,6 +2438,9 @@ def _merge_same_bodies(
             continue
         mentions = _merge_body(key, others[0], bodies, aliases, mentions, keep_name=False)
     return mentions
+
+
+_UN_OR_US = re.compile(r"^U\.[SNK]\.\s+")
 
 
 def _merge_into_longer(
@@ -2508,7 +2528,9 @@ def _before_a_surname(text: str, end: int) -> bool:
 def _speaks_after(text: str, start: int, end: int) -> bool:
     """ "X said", "X, the operator, said", and X closing a pre-appositive: "Slovakia’s
     operator, Eustream, said"."""
-    after = text[end:]
+    # "The West African Oil Pipeline Company (WAPCO), a subsidiary of …, said", "The state
+    # utility, Ethiopian Electric Power (EEP), said"
+    after = re.sub(r"^\s*\([^()“”]{1,40}\)(?=,)", "", text[end:])
     if (
         re.search(r",\s*$", text[:start])
         and after.startswith(",")
@@ -2518,8 +2540,6 @@ def _speaks_after(text: str, start: int, end: int) -> bool:
     after = re.sub(
         r"^,\s+which\s+(?=(?:also\s+)?(?:said|says|told)\b)", " ", after
     )  # ", which said"
-    # "The West African Oil Pipeline Company (WAPCO), a subsidiary of …, said"
-    after = re.sub(r"^\s*\([^()“”]{1,40}\)(?=,)", "", after)
     # "the main square, the Zócalo, Rosa Elena Cruz, who sells stationery, said": a
     # person's name follows, and it is the person who speaks.
     if re.match(
