@@ -1208,3 +1208,24 @@ def test_un_and_us_open_the_names_of_their_agencies() -> None:
         "U.N. Office on Drugs and Crime",
         "U.S. Department of Energy",
     }
+
+
+def test_a_companys_legal_form_and_an_and_inside_its_name_belong_to_it() -> None:
+    cast = cast_of(
+        "The ban is a blow to Velmar Group Ltd., the miner. Velmar Group said it would cut "
+        "output. The Norland Railway Co said it had carried 4 million people. Druk Velmar "
+        "Holding and Investments Ltd. signed a memorandum on Tuesday."
+    )
+    assert {(b.name, b.aliases) for b in cast.bodies} == {
+        ("Velmar Group Ltd.", ("Velmar Group",)),
+        ("Norland Railway Co", ()),
+        ("Druk Velmar Holding and Investments Ltd.", ()),
+    }
+
+
+def test_an_adjective_names_a_party_with_its_lower_case_party() -> None:
+    cast = cast_of(
+        "The Republican party, which voted against the bill, said it would appeal. The "
+        "Naleraq party said it would abstain."
+    )
+    assert cast.speaking == {"republican party", "naleraq"}

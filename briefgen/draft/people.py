@@ -165,7 +165,9 @@ _NAME_WITH_THE = re.compile(r"\b(?<![Tt]he\s)[A-Z][a-z]+ the [A-Z][\w’'-]+(?:\
 # "MMG Ltd.", "PT Vale Indonesia", "Acme Holdings": a company by its legal form.
 _COMPANY = re.compile(
     r"\b(?:(?:PT|PJSC|JSC)\s+[A-Z][\w&’'-]+(?:\s[A-Z][\w&’'-]+){0,3}"
-    r"|[A-Z][\w&’'-]+(?:\s[A-Z][\w&’'-]+){0,3}\s+(?:Ltd\.?|Limited|Inc\.?|Plc|PLC|plc|Corp\.?"
+    # "Druk Holding and Investments Ltd.": one company, "and" inside its name
+    r"|[A-Z][\w&’'-]+(?:\s[A-Z][\w&’'-]+){0,3}(?:\s+and\s+[A-Z][\w&’'-]+)?"
+    r"\s+(?:Ltd\.?|Limited|Inc\.?|Plc|PLC|plc|Corp\.?"
     r"|LLC|S\.A\.|SA|AG|N\.V\.|GmbH|S\.p\.A\.|Holdings|Industries))(?![\w])"
 )
 # A single-word name written CamelCase or hyphenated ("TotalEnergies", "Sea-Watch").
@@ -1934,6 +1936,11 @@ def _head_word_bodies(text: str, generic: re.Pattern[str]) -> Iterator[_Found]:
             key = fold(f"{ADJECTIVE_OF.get(owner, '')} {name}")
         elif code and _country_of_word(words[0]):
             key = fold(f"{ADJECTIVE_OF.get(code, words[0])} {' '.join(words[1:])}")
+        # "CMOC Group Ltd.", "Laos-China Railway Co": the legal form ends the name, and the
+        # key leaves it out, so that "CMOC Group" later is the same company.
+        legal = re.match(r"\s+(?:Co|Ltd|Inc|Corp|Plc|PLC|SA|AG|LLC)\b\.?", text[end:])
+        if legal and " of " not in f" {name} ":
+            name, end = name + legal.group(0), end + len(legal.group(0))
         written = name
         if owner:  # "Kuwait’s Council of Ministers" is also how the story names it
             written = text[match.start() : end]
@@ -2067,6 +2074,14 @@ def _subject_bodies(
         name = " ".join(words)
         start = match.start() + match.group(0).find(words[0])
         end = start + len(name)
+        # "The Republican party, which voted against the bill, said": an adjective names a
+        # party only with its "party" (not "the Naleraq party", which is "Naleraq").
+        if (
+            len(words) == 1
+            and re.search(r"(?:an|ist|ic|al|ive)$", name)
+            and re.match(r" party\b", text[end:])
+        ):
+            name, end, written = name + " party", end + 6, written + " party"
         says_or_does = (
             _speaks_after(text, start, end)
             or _acts(text, start, end)
