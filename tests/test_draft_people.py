@@ -1229,3 +1229,28 @@ def test_an_adjective_names_a_party_with_its_lower_case_party() -> None:
         "Naleraq party said it would abstain."
     )
     assert cast.speaking == {"republican party", "naleraq"}
+
+
+def test_every_body_of_a_list_of_subjects_acts() -> None:
+    cast = cast_of(
+        "Velbank will lend $900 million, while Norbank, Mizar Banking Corp. and Tovar Bank "
+        "are arranging the rest. Orion Chase & Co. and Pellam Inc. managed the sale. Norgas, "
+        "Ostrel and Velmar’s Rigel Energy have awarded the first contracts."
+    )
+    assert {m.key for m in cast.acting} >= {
+        "norbank",
+        "mizar banking",
+        "tovar bank",
+        "pellam",
+        "rigel energy",
+    }
+
+
+def test_an_appositive_is_no_list_and_officials_of_several_countries_are_no_body() -> None:
+    cast = cast_of(
+        "The Saeima, Latvia’s parliament, is due to debate the report. Presidents of "
+        "Kazakhstan, Uzbekistan and Tajikistan met in Almaty on Monday. The CGT quit the "
+        "talks in March."
+    )
+    assert "Presidents of Kazakhstan" not in {b.name for b in cast.bodies}
+    assert {m.key for m in cast.acting} == {"saeima", "cgt"}

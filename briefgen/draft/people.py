@@ -1243,6 +1243,7 @@ _IRREGULAR_PAST = (
     "took|began|sent|struck|seized|withdrew|won|held|made|cut|shut|fought|broke|brought|kept"
     "|overran|sought|froze|led|gave|drew|set|put|paid|sold|bought|met|left|hit|spent|rose|fell"
     "|used|found|built|ran|lost|flew|stood|went|came|became|grew|threw|upheld|laid|chose|swore"
+    "|quit"
 )
 # What a body does now, in the present tense: "ExxonMobil pumps 650,000 barrels a day",
 # "Turkmengaz controls the project company", "the LNDC estimates that …".
@@ -1253,13 +1254,18 @@ _PRESENT_ACTS = (
 )
 # A capitalised name as it may stand beside another in a subject: "WWF Italy (WWF) and …".
 _CO_SUBJECT = (
-    r"(?:the\s+)?[A-Z][\w’'&.-]*"
-    r"(?:\s+(?:(?:de|des|du|del|da|di|do|la|le|of|for)\s+)?[A-Z0-9][\w’'&-]*){0,5}"
+    r"(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?[A-Z][\w’'&.-]*"
+    r"(?:\s+(?:(?:de|des|du|del|da|di|do|la|le|of|for|&)\s+)?[A-Z0-9][\w’'&.-]*){0,5}"
 )
 _ACTS_AFTER = re.compile(
     r"^(?:\s*\([^()]{1,40}\))?"
-    # "WWF Italy and Legambiente filed …": the first of two subjects.
-    r"(?:\s+and\s+" + _CO_SUBJECT + r"(?:\s*\([^()]{1,40}\))?)?"
+    # "WWF Italy and Legambiente filed …", "MUFG Bank, SMBC and Mizuho Bank are arranging":
+    # the first of two or more subjects.
+    r"(?:(?:,\s+"
+    + _CO_SUBJECT
+    + r"(?:\s*\([^()]{1,40}\))?)*,?\s+and\s+"
+    + _CO_SUBJECT
+    + r"(?:\s*\([^()]{1,40}\))?)?"
     r"(?:,[^“”\"]{1,160}?,|,(?=\s+[a-z]))?"  # an appositive, or the comma closing one before
     r"(?:\s+(?:on\s+\w+day|on\s+[A-Z][a-z]+\.?\s+\d{1,2}|in\s+[A-Z]\w+|has\s+since|has|have|had"
     r"|also|already|now|just|recently|later|then|again|earlier\s+this\s+\w+|last\s+\w+"
@@ -1302,6 +1308,11 @@ _SUBJECT_PREFIX = (
     r"(?:(?:(?!(?:" + _NOT_MODIFIER + r")\b)(?:[A-Za-z]+-[a-z]+|[a-z]+|[A-Z][a-z]+)\s+){0,4}"
     r"(?:(?i:" + _KIND_BEFORE_NAME + r")|[A-Za-z]+-[a-z]+|(?:" + "|".join(DEMONYMS) + r"))\s+)?"
 )
+_LISTED = _SUBJECT_PREFIX + _CO_SUBJECT + r"(?:\s*\([^()]{1,40}\))?"
+_LISTED_NEXT = _CO_SUBJECT + r"(?:\s*\([^()]{1,40}\))?"  # no description after the first
+_LIST_GOES_ON = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?(?:,\s+" + _CO_SUBJECT + r")*,?\s+and\s+" + _CO_SUBJECT
+)
 _SUBJECT_LEAD = re.compile(
     r"\s*(?:(?:(?:On|In|At|By|Last|Earlier|Later|Under|After|Before|Since|During|Meanwhile"
     r"|Separately|However|Then|Now|Also"
@@ -1317,8 +1328,11 @@ _SUBJECT_LEAD = re.compile(
     # "The pipeline’s operator, East Mediterranean Gas Company (EMG), shut …", "Niger’s
     # ruling junta, the National Council …, responded": what the body is, then its name.
     r"(?:(?:[Tt]he\s+)?(?:[\w-]+['’]s\s+)?(?:[a-z-]+\s+){0,2}(?i:" + _KIND_BEFORE_NAME + r"),\s+)?"
-    # "National Gas Company (NGC) and Petroleos de Venezuela signed": the second subject.
-    r"(?:" + _SUBJECT_PREFIX + _CO_SUBJECT + r"(?:\s*\([^()]{1,40}\))?\s+and\s+)?" + _SUBJECT_PREFIX
+    # "National Gas Company (NGC) and Petroleos de Venezuela signed": the second subject, or
+    # a later one of a list ("Chevron, Shell and Israel’s NewMed Energy have awarded").
+    # The middle one of a list ("MUFG Bank, SMBC and …") counts only if the list goes on.
+    r"(?:" + _LISTED + r"(?:,\s+" + _LISTED_NEXT + r")*,?\s+and\s+"
+    r"|(?P<middle>" + _LISTED + r",\s+(?:" + _LISTED_NEXT + r",\s+)*))?" + _SUBJECT_PREFIX
 )
 
 
@@ -1345,12 +1359,21 @@ def _acts(text: str, start: int, end: int) -> bool:
     sentence (or of a clause after ", and") as the subject of a verb in the past."""
     if not _ACTS_AFTER.match(text[end:]):
         return False
-    return _opens_sentence(text, start)
+    return _opens_sentence(text, start, list_goes_on=bool(_LIST_GOES_ON.match(text, end)))
+
+
+# Abbreviations whose full stop ends no sentence: "JPMorgan Chase & Co. and Citigroup".
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Co|Corp|Inc|Ltd|Bros)|[A-Z]\.[A-Z])$"  # not titles: "Col. X signed" opens a sentence
+)
 
 
 def _sentence_before(text: str, start: int) -> str:
     """The words of ``start``'s sentence before it, a dateline left out."""
-    opening = max(text.rfind(". ", 0, start), text.rfind("” ", 0, start))
+    stop = text.rfind(". ", 0, start)
+    while stop > 0 and _ABBREVIATION.search(text, 0, stop):
+        stop = text.rfind(". ", 0, stop)
+    opening = max(stop, text.rfind("” ", 0, start))
     lead = text[opening + 2 if opening >= 0 else 0 : start]
     # "LILONGWE, June 3 (Reuters) - ", AFP's "San Salvador (AFP) - ": a dateline opens no
     # sentence.
@@ -1358,13 +1381,15 @@ def _sentence_before(text: str, start: int) -> str:
     return re.sub(r"^[A-Z][A-Z .’'-]+(?:,[^()\n]{0,40})?(?:\([^)]*\))?\s*[-—–]+\s*", "", lead)
 
 
-def _opens_sentence(text: str, start: int) -> bool:
+def _opens_sentence(text: str, start: int, list_goes_on: bool = False) -> bool:
     """Whether only a subject's lead ("On Monday, the state-owned …") stands between the
-    start of the sentence (or of a clause after ", and") and ``start``."""
+    start of the sentence (or of a clause after ", and") and ``start``; with
+    ``list_goes_on``, also earlier names of a list of subjects."""
     lead = _sentence_before(text, start)
     # "…, and Okavango Diamond Company postponed …": the subject of a second clause.
     lead = re.sub(r"^.*(?:,\s+(?:and|but|while|whereas)|;)\s+", "", lead)
-    return bool(_SUBJECT_LEAD.fullmatch(lead))
+    match = _SUBJECT_LEAD.fullmatch(lead)
+    return bool(match) and (list_goes_on or not match["middle"])
 
 
 def _merge_people(
@@ -2040,7 +2065,7 @@ def _subject_bodies(
     the very start of a sentence one word must also show itself elsewhere to be one."""
     for match in _PROPER_NAME.finditer(text):
         words = match["name"].split()
-        if words[0].lower() in ROLE_HEADS or words[0] in HONORIFICS:
+        if _singular(words[0].lower())[0] in ROLE_HEADS or words[0] in HONORIFICS:
             continue  # "Minister of Construction Tran Van Nam said": a titled person
         # "But Gazprom said": the sentence's first word is no part of the name.
         while words and words[0] in FUNCTION_WORDS and words[0] not in _NAME_ADJECTIVES:
