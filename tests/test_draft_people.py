@@ -1254,3 +1254,12 @@ def test_an_appositive_is_no_list_and_officials_of_several_countries_are_no_body
     )
     assert "Presidents of Kazakhstan" not in {b.name for b in cast.bodies}
     assert {m.key for m in cast.acting} == {"saeima", "cgt"}
+
+
+def test_an_international_lender_acts_and_a_union_of_states_is_context() -> None:
+    cast = cast_of(
+        "The International Monetary Fund approved a $1.3 billion loan on Monday. The World "
+        "Bank is expected to consider a grant. The European Union imposed sanctions in May. "
+        "UN investigators found mass graves."
+    )
+    assert {m.key for m in cast.acting} == {"international monetary fund", "world bank"}

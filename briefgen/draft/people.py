@@ -1211,15 +1211,15 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
             and not _title_after().match(paragraphs[m.para][m.end :])
         )
     )
-    # A national body or company that opens a sentence as the subject of a past-tense
-    # verb acts in the story; international bodies doing so are context, not participants.
+    # A body that opens a sentence as the subject of a verb of doing acts in the story;
+    # unions and councils of states doing so are context, not participants.
     international = set(ORGANIZATIONS.values())
     acting = tuple(
         m
         for m in body_mentions
         if m.key not in speaking
         and not any(q.start <= m.start < q.end for q in quoted[m.para])
-        and not _international(next(b for b in bodies if b.key == m.key).name, international)
+        and not _context_only(next(b for b in bodies if b.key == m.key).name, international)
         and (
             _acts(paragraphs[m.para], m.start, m.end)
             or _ACTING_AGENT.search(paragraphs[m.para], 0, m.start)
@@ -1227,6 +1227,22 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
         )
     )
     return Cast(tuple(people), tuple(bodies), tuple(mentions), countries, speaking, acting)
+
+
+# Unions and councils of states, and international courts: what they do is the setting of
+# a story, not a part in it.
+_UNIONS_OF_STATES = frozenset(
+    {"European Union", "United Nations", "UN Security Council", "U.N. Security Council"}
+)
+
+
+def _context_only(name: str, international: set[str]) -> bool:
+    """ "The EU imposed sanctions", "measures ordered by the International Court of Justice",
+    "UN investigators found": context; "the IMF approved a loan", "the World Bank is
+    expected to consider a grant": a lender or agency taking part."""
+    return _international(name, international) and (
+        name in _UNIONS_OF_STATES or "Court" in name.split() or not _official(name)
+    )
 
 
 def _international(name: str, international: set[str]) -> bool:
