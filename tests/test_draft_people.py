@@ -1263,3 +1263,17 @@ def test_an_international_lender_acts_and_a_union_of_states_is_context() -> None
         "UN investigators found mass graves."
     )
     assert {m.key for m in cast.acting} == {"international monetary fund", "world bank"}
+
+
+def test_the_agent_of_a_deed_dated_or_placed_before_by_acts_but_not_its_owner() -> None:
+    cast = cast_of(
+        "The findings, released on Tuesday by the Velmar Labour Inspectorate, named the "
+        "plant. The deal, signed in Vientiane by state utility Norland Power Company, runs to "
+        "2030. The canal is being built by the Tovar Army’s state-owned Kestrel Corp. The mine, "
+        "controlled by Orion Metals Corp., is shut."
+    )
+    assert {m.key for m in cast.acting} == {
+        "velmar labour inspectorate",
+        "norland power company",
+        "kestrel",
+    }

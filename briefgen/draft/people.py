@@ -1222,7 +1222,11 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
         and not _context_only(next(b for b in bodies if b.key == m.key).name, international)
         and (
             _acts(paragraphs[m.para], m.start, m.end)
-            or _ACTING_AGENT.search(paragraphs[m.para], 0, m.start)
+            # not "built by the Taliban’s state-owned company": the owner of the agent
+            or (
+                _ACTING_AGENT.search(paragraphs[m.para], 0, m.start)
+                and not re.match(r"['’]s\b", paragraphs[m.para][m.end :])
+            )
             or _DEALING_PARTY.search(paragraphs[m.para], 0, m.start)
         )
     )
@@ -1359,7 +1363,12 @@ _ACTING_AGENT = re.compile(
     # not "would have to be approved by the National Assembly": a condition, not an act
     r"(?<!\bto\sbe\s)\b(?:arranged|guaranteed|mediated|called|filed|announced|issued|signed|insured|forced"
     r"|brokered|published|granted|launched|organi[sz]ed|conducted|submitted|tabled|proposed"
-    r"|awarded|ordered|approved|rejected|blocked|imposed)\s+by\s+" + _SUBJECT_PREFIX + r"$"
+    r"|awarded|ordered|approved|rejected|blocked|imposed|released|built"
+    r"|developed|detained|championed|heard|seized|arrested|raided|attacked|captured"
+    r"|carried\s+out)"
+    # "signed in Vientiane by", "released on Tuesday by"
+    r"(?:\s+(?:in|on|at|last|this|early|late)\s+[\w’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?"
+    r"\s+by\s+" + _SUBJECT_PREFIX + r"$"
 )
 # The other party of a deal or of talks: "signed a revised contract on Tuesday with
 # Metallurgical Corporation of China", "talks on a truce with the paramilitary RSF".
