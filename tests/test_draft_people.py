@@ -1277,3 +1277,16 @@ def test_the_agent_of_a_deed_dated_or_placed_before_by_acts_but_not_its_owner() 
         "norland power company",
         "kestrel",
     }
+
+
+def test_the_people_or_organs_of_a_body_act_for_it_anywhere_in_a_sentence() -> None:
+    cast = cast_of(
+        "Opposition lawmakers from the Velmar Democratic Party walked out before the vote. "
+        "The vote came two days after fighters from the Norland Liberation Front attacked "
+        "a post. The board of the Tovar Reserve Bank voted 4-3 on Thursday."
+    )
+    assert {m.key for m in cast.acting} == {
+        "velmar democratic party",
+        "norland liberation front",
+        "tovar reserve bank",
+    }

@@ -1228,6 +1228,11 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
                 and not re.match(r"['’]s\b", paragraphs[m.para][m.end :])
             )
             or _DEALING_PARTY.search(paragraphs[m.para], 0, m.start)
+            # "Opposition lawmakers from the Party of Democratic Progress walked out"
+            or (
+                _PEOPLE_BEFORE.search(paragraphs[m.para], 0, m.start)
+                and _ACTS_AFTER.match(paragraphs[m.para][m.end :])
+            )
         )
     )
     return Cast(tuple(people), tuple(bodies), tuple(mentions), countries, speaking, acting)
@@ -1328,6 +1333,16 @@ _SUBJECT_PREFIX = (
     r"(?:(?:(?!(?:" + _NOT_MODIFIER + r")\b)(?:[A-Za-z]+-[a-z]+|[a-z]+|[A-Z][a-z]+)\s+){0,4}"
     r"(?:(?i:" + _KIND_BEFORE_NAME + r")|[A-Za-z]+-[a-z]+|(?:" + "|".join(DEMONYMS) + r"))\s+)?"
 )
+# The people or organs of a body, acting for it: "Troops from the Rwanda Defence Force",
+# "The board of Banco de la República voted", "senators from the Christian Democratic Appeal".
+_PEOPLE_OF_A_BODY = (
+    r"officers|members|troops|soldiers|agents|staff|inspectors|auditors|engineers|fighters"
+    r"|aircraft|lawmakers|legislators|senators|deputies|delegation|delegates|team|officials"
+    r"|representatives|executives|activists|militants|board|bureau|committee|leadership"
+)
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?i:" + _PEOPLE_OF_A_BODY + r")\s+(?:of|from)\s+" + _SUBJECT_PREFIX + r"$"
+)
 _LISTED = _SUBJECT_PREFIX + _CO_SUBJECT + r"(?:\s*\([^()]{1,40}\))?"
 _LISTED_NEXT = _CO_SUBJECT + r"(?:\s*\([^()]{1,40}\))?"  # no description after the first
 _LIST_GOES_ON = re.compile(
@@ -1342,9 +1357,7 @@ _SUBJECT_LEAD = re.compile(
     r"|According\s+to\b[^,“”\"]{0,80},\s*)*)"
     # "Troops from the Rwanda Defence Force", "A delegation from the Export-Import Bank":
     # people of a body, acting for it.
-    r"(?:(?:[Aa]n?\s+|[Tt]he\s+)?(?:[a-z]+\s+)?(?i:officers|members|troops|soldiers|agents|staff"
-    r"|inspectors|auditors|engineers|fighters|aircraft|lawmakers|delegation|team|officials"
-    r"|representatives)\s+(?:of|from)\s+)?"
+    r"(?:(?:[Aa]n?\s+|[Tt]he\s+)?(?:[a-z]+\s+)?(?i:" + _PEOPLE_OF_A_BODY + r")\s+(?:of|from)\s+)?"
     # "The pipeline’s operator, East Mediterranean Gas Company (EMG), shut …", "Niger’s
     # ruling junta, the National Council …, responded": what the body is, then its name.
     r"(?:(?:[Tt]he\s+)?(?:[\w-]+['’]s\s+)?(?:[a-z-]+\s+){0,2}(?i:" + _KIND_BEFORE_NAME + r"),\s+)?"
