@@ -1290,3 +1290,20 @@ def test_the_people_or_organs_of_a_body_act_for_it_anywhere_in_a_sentence() -> N
         "norland liberation front",
         "tovar reserve bank",
     }
+
+
+def test_chambers_internationals_and_foreign_legal_forms_are_whole_names() -> None:
+    cast = cast_of(
+        "The Velmar Chamber of Commerce and Industry said the rules were fair. Whale "
+        "Protection Society International said the licence was a betrayal. Norgyi "
+        "Industries Sdn. Bhd. said it would expand. Norgyi Industries didn’t respond to a "
+        "request for comment. The whaler Velhvalur hf. said it would resume. The Green party "
+        "said it would vote against."
+    )
+    assert {b.name for b in cast.bodies} == {
+        "Velmar Chamber of Commerce and Industry",
+        "Whale Protection Society International",
+        "Norgyi Industries Sdn. Bhd.",
+        "Velhvalur hf.",
+        "Green party",
+    }

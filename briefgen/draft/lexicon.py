@@ -363,6 +363,7 @@ ORG_HEADS: frozenset[str] = frozenset(
         "Society",
         "Division",
         "Inspectorate",
+        "Chamber",
     ]
 )
 

@@ -168,7 +168,11 @@ _COMPANY = re.compile(
     # "Druk Holding and Investments Ltd.": one company, "and" inside its name
     r"|[A-Z][\w&’'-]+(?:\s[A-Z][\w&’'-]+){0,3}(?:\s+and\s+[A-Z][\w&’'-]+)?"
     r"\s+(?:Ltd\.?|Limited|Inc\.?|Plc|PLC|plc|Corp\.?"
-    r"|LLC|S\.A\.|SA|AG|N\.V\.|GmbH|S\.p\.A\.|Holdings|Industries))(?![\w])"
+    r"|LLC|S\.A\.|SA|AG|N\.V\.|GmbH|S\.p\.A\.|Holdings|Industries)"
+    # "Hengyi Industries Sdn. Bhd.", "Hvalur hf.", "Equinor ASA": other countries' forms
+    r"(?:\s+(?:Sdn\.?(?:\s+Bhd\.?)?|Bhd\.?))?"
+    r"|[A-Z][\w&’'-]+(?:\s[A-Z][\w&’'-]+){0,3}\s+(?:Sdn\.?(?:\s+Bhd\.?)?|Bhd\.?|hf\.|ASA|Oyj|Tbk))"
+    r"(?![\w])"
 )
 # A single-word name written CamelCase or hyphenated ("TotalEnergies", "Sea-Watch").
 _ONE_WORD_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:[A-Z]|-[A-Z])[A-Za-z-]+)(?![\w-])")
@@ -1307,7 +1311,7 @@ _ACTS_AFTER = re.compile(
     # "Sumitomo Mitsui Banking Corp. is arranging the loan", "the ADB is in talks to lend"
     r"|(?:is|are)\s+(?:still\s+|now\s+|also\s+)?(?:in\s+talks\b|(?!being\b)[a-z]{3,}ing\b)"
     # "PDVSA did not respond to a request for comment": asked, as a party to the story.
-    r"|did\s+not\s+(?:immediately\s+)?(?:respond|reply|return|comment)\b)"
+    r"|did(?:\s+not|n[’']t)\s+(?:immediately\s+)?(?:respond|reply|return|comment)\b)"
 )
 # What may stand before a body's name at the head of its sentence: "On Monday,", "Two days
 # later,", "In a post on X,"; "the"; an owner ("Spain’s", "the country’s"); and what the
@@ -1780,6 +1784,9 @@ _LEGAL_FORMS = frozenset(
 )
 
 
+_FORMS = _LEGAL_FORMS | {"Sdn", "Bhd"}
+
+
 def _short_company_mentions(
     bodies: Sequence[Body],
     paragraphs: Sequence[str],
@@ -1999,6 +2006,10 @@ def _head_word_bodies(text: str, generic: re.Pattern[str]) -> Iterator[_Found]:
             key = fold(f"{ADJECTIVE_OF.get(owner, '')} {name}")
         elif code and _country_of_word(words[0]):
             key = fold(f"{ADJECTIVE_OF.get(code, words[0])} {' '.join(words[1:])}")
+        # "Humane Society International", "Climate Action Network International"
+        international = re.match(r"\s+International\b", text[end:])
+        if international:
+            name, end = name + international.group(0), end + len(international.group(0))
         # "CMOC Group Ltd.", "Laos-China Railway Co": the legal form ends the name, and the
         # key leaves it out, so that "CMOC Group" later is the same company.
         legal = re.match(r"\s+(?:Co|Ltd|Inc|Corp|Plc|PLC|SA|AG|LLC)\b\.?", text[end:])
@@ -2053,6 +2064,9 @@ def _company_bodies(text: str) -> Iterator[_Found]:
         name = match.group(0)
         prefix = re.match(r"(?:PT|PJSC|JSC)\s+", name)
         short = name[prefix.end() :] if prefix else name.rsplit(" ", 1)[0]  # "MMG" Ltd.
+        # "Hengyi Industries Sdn. Bhd." is "Hengyi Industries" later, the key of both "Hengyi"
+        while not prefix and " " in short and short.rsplit(" ", 1)[1].rstrip(".") in _FORMS:
+            short = short.rsplit(" ", 1)[0]
         yield Body(fold(short), name, (), None), *match.span(), name
 
 
@@ -2141,7 +2155,7 @@ def _subject_bodies(
         # party only with its "party" (not "the Naleraq party", which is "Naleraq").
         if (
             len(words) == 1
-            and re.search(r"(?:an|ist|ic|al|ive)$", name)
+            and re.search(r"(?:an|ist|ic|al|ive)$|^(?:Green|Labou?r|Centre|Center|Left)$", name)
             and re.match(r" party\b", text[end:])
         ):
             name, end, written = name + " party", end + 6, written + " party"
