@@ -1307,3 +1307,12 @@ def test_chambers_internationals_and_foreign_legal_forms_are_whole_names() -> No
         "Velhvalur hf.",
         "Green party",
     }
+
+
+def test_a_place_or_thing_an_appositive_describes_is_no_person() -> None:
+    got = people(
+        "Velmar paid for the rights to Ras Norvel, a stretch of Mediterranean coast. Critics "
+        "say the second channel for the Tovar Canal, a centerpiece of his rule, drained the "
+        "budget. Amina Odeh, a farmer in the valley, said she had no water."
+    )
+    assert set(got) == {"odeh"}

@@ -707,6 +707,15 @@ _NOT_ROLE_NOUNS = frozenset(
         "charge",
         "time",
         "point",
+        # places and things an appositive describes: "Ras El-Hekma, a stretch of coast",
+        # "the Suez Canal, a centerpiece of his decade in power"
+        *("stretch", "centerpiece", "city", "town", "village", "port", "island", "region"),
+        *("district", "coast", "area", "site", "mine", "field", "plant", "corridor", "project"),
+        *("scheme", "programme", "program", "deal", "agreement", "law", "bill", "resort"),
+        *("canal", "river", "lake", "sea", "valley", "province", "territory", "zone", "block"),
+        *("route", "line", "road", "bridge", "dam", "reactor", "terminal", "ship", "vessel"),
+        *("hub", "complex", "facility", "building", "market", "sector", "brand", "product"),
+        *("drug", "crop", "currency", "landmark", "symbol", "cornerstone", "part", "member"),
     ]
 )
 
