@@ -1316,3 +1316,11 @@ def test_a_place_or_thing_an_appositive_describes_is_no_person() -> None:
         "budget. Amina Odeh, a farmer in the valley, said she had no water."
     )
     assert set(got) == {"odeh"}
+
+
+def test_parts_of_a_countrys_name_are_no_bodies() -> None:
+    cast = cast_of(
+        "St Vincent and the Grenadines, led by Prime Minister Ralph Gonsalves, has declined "
+        "to invest. St Lucia said it would join."
+    )
+    assert cast.bodies == ()

@@ -823,6 +823,9 @@ def country_names() -> dict[str, str]:
             value = getattr(country, attr, None)
             if value and "," not in value:
                 names[value] = country.alpha_2
+                # "St Lucia", "St. Kitts and Nevis": news writes Saint short
+                if value.startswith("Saint "):
+                    names["St " + value[6:]] = names["St. " + value[6:]] = country.alpha_2
     names.update(_COUNTRY_ALIASES)
     return names
 

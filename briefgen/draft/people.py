@@ -2191,6 +2191,8 @@ def _subject_bodies(
             # "… Office on Drugs and Crime (UNODC) said": the end of a longer name
             or re.search(r"[A-Z][\w’'-]*\s+(?:on|of|for)\s+$", text[:start])
             or start < dateline_end(text)  # "BOGOTA, Oct 22, 2024 (Reuters) - …"
+            # "St Vincent and the Grenadines, led by …, has declined": part of a country
+            or any(s <= start and end <= e for _, s, e in country_mentions(text))
             or (len(words) == 1 and _inside_longer_names(name, whole_text))
         ):
             continue
