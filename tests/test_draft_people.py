@@ -1324,3 +1324,12 @@ def test_parts_of_a_countrys_name_are_no_bodies() -> None:
         "to invest. St Lucia said it would join."
     )
     assert cast.bodies == ()
+
+
+def test_a_newspaper_quoting_someone_is_no_person() -> None:
+    got = people(
+        "Saint Lucia has announced an overhaul of its passport scheme.\n\n“We cannot allow "
+        "it,” Pierre was quoted as saying by the St Lucia Times. He described the package as "
+        "“the toughest in the region”."
+    )
+    assert "times" not in got

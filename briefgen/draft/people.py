@@ -200,7 +200,7 @@ _NOT_NAME = frozenset(
     Union Emirates Council Minister Ministry Foreign Affairs Agency Department Office League
     Party Army Forces Front Movement Bank Fund Programme Organization Organisation Court
     Declaration Accord Accords Agreement Treaty Protocol Convention Charter Summit Conference
-    Initiative Process""".split()  # noqa: SIM905
+    Initiative Process Times Post Herald Tribune Gazette Journal Observer Telegraph""".split()  # noqa: SIM905
 )
 
 
