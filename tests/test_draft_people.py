@@ -1333,3 +1333,17 @@ def test_a_newspaper_quoting_someone_is_no_person() -> None:
         "“the toughest in the region”."
     )
     assert "times" not in got
+
+
+def test_a_body_acts_in_a_clause_after_as_and_on_a_days_evening() -> None:
+    cast = cast_of(
+        "Residents fled on Sunday, as the Velmar Liberation Army shelled army positions. The "
+        "Tovar Court of First Instance on Monday evening handed the presenter an 18-month "
+        "sentence. The farmer-friendly BBB, the largest group in the Senate, backed the bill. "
+        "The plants date from the Soviet era, when the Norland Workers’ Party ran the country."
+    )
+    assert {m.key for m in cast.acting} == {
+        "velmar liberation army",
+        "tovar court of first instance",
+        "bbb",
+    }

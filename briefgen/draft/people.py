@@ -1305,15 +1305,13 @@ _ACTS_AFTER = re.compile(
     + _CO_SUBJECT
     + r"(?:\s*\([^()]{1,40}\))?)?"
     r"(?:,[^“”\"]{1,160}?,|,(?=\s+[a-z]))?"  # an appositive, or the comma closing one before
-    r"(?:\s+(?:on\s+\w+day|on\s+[A-Z][a-z]+\.?\s+\d{1,2}|in\s+[A-Z]\w+|has\s+since|has|have|had"
+    r"(?:\s+(?:on\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|on\s+[A-Z][a-z]+\.?\s+\d{1,2}|in\s+[A-Z]\w+|has\s+since|has|have|had"
     r"|also|already|now|just|recently|later|then|again|earlier\s+this\s+\w+|last\s+\w+"
     r"|first|(?!(?:family|supply|rally|ally|assembly|reply)\b)[a-z]{3,}ly"
     r"|this\s+week|on\s+\w+\s+night))*"
-    r"\s+(?:(?!(?:was|were|based|led|backed|owned)\b)(?:[a-z]{3,}ed|"
-    + _IRREGULAR_PAST
-    + r"|"
-    + _PRESENT_ACTS
-    + r")\b"
+    r"\s+(?:(?!(?:was|were|based|led|owned)\b|backed\b(?!\s+(?:the|a|an|its|their)\b))"
+    r"(?:[a-z]{3,}ed|" + _IRREGULAR_PAST + r"|" + _PRESENT_ACTS + r")\b"
     r"(?!\s+by\b)|will\s+(?!be\b)[a-z]{3,}\b"
     # "The Bank of Guyana, which manages the fund, is due to transfer …"
     r"|(?:is|are)\s+(?:due|set|expected|scheduled|preparing)\s+to\s+(?!be\b)[a-z]{3,}\b"
@@ -1438,7 +1436,12 @@ def _opens_sentence(text: str, start: int, list_goes_on: bool = False) -> bool:
     ``list_goes_on``, also earlier names of a list of subjects."""
     lead = _sentence_before(text, start)
     # "…, and Okavango Diamond Company postponed …": the subject of a second clause.
-    lead = re.sub(r"^.*(?:,\s+(?:and|but|while|whereas)|;)\s+", "", lead)
+    lead = re.sub(
+        r"^.*(?:,\s+(?:and|but|while|whereas|as|after|because"
+        r"|although|though)|;)\s+",
+        "",
+        lead,
+    )
     match = _SUBJECT_LEAD.fullmatch(lead)
     return bool(match) and (list_goes_on or not match["middle"])
 
