@@ -1347,3 +1347,11 @@ def test_a_body_acts_in_a_clause_after_as_and_on_a_days_evening() -> None:
         "tovar court of first instance",
         "bbb",
     }
+
+
+def test_a_monarch_is_named_with_the_title_and_the_regnal_number() -> None:
+    got = people(
+        "Prince Albert II, who has reigned since 2005, welcomed what he called in a statement "
+        "“the recognition of a collective effort”. King Charles III said he was delighted."
+    )
+    assert {v[0] for v in got.values()} == {"Prince Albert II", "King Charles III"}

@@ -870,9 +870,12 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
             and letters not in ORGANIZATIONS
             and letters not in DEMONYMS
         )
+        # "Prince Albert II", "King Charles III": a regnal number ends a name
+        regnal = bool(current) and bool(re.fullmatch(r"(?:II|III|IV|VI|VII|VIII)", word))
         capital = (
             (initial.isupper() and not (len(word) > 1 and word.isupper()))
             or is_initials
+            or regnal
             or bool(_NAME_PREFIX.match(word))
         )
         particle = word.lower() in NAME_PARTICLES and word[0].islower()
@@ -958,6 +961,14 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
         if poss:
             end -= len(poss.group(0))
         name = text[run[0].start() : end]
+        start = run[0].start()
+        # "King Charles III", "Prince Albert II": a monarch is named with the title
+        royal = re.search(
+            r"\b(?:King|Queen|Prince|Princess|Emperor|Sultan|Emir|Pope)\s$", text[:start]
+        )
+        if royal and re.fullmatch(r"[IV]{2,4}", run[-1].group(0)):
+            start = royal.start()
+            name = text[start:end]
         if name in country_names() or name in ORGANIZATIONS or name in BODY_COUNTRY:
             continue
         if name in CAPITALS:  # "Abu Dhabi has denied it": the government, not a person
@@ -975,8 +986,9 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
                 continue
             # "Minister of Construction Tran Hong Minh": the portfolio, then the name.
             run = run[1:]
-            name = text[run[0].start() : end]
-        found.append((run[0].start(), end, name))
+            start = run[0].start()
+            name = text[start:end]
+        found.append((start, end, name))
     return found
 
 
