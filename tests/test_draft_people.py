@@ -1355,3 +1355,12 @@ def test_a_monarch_is_named_with_the_title_and_the_regnal_number() -> None:
         "“the recognition of a collective effort”. King Charles III said he was delighted."
     )
     assert {v[0] for v in got.values()} == {"Prince Albert II", "King Charles III"}
+
+
+def test_an_everyday_occupation_before_a_name_is_a_role() -> None:
+    got = people(
+        "Her neighbour, fisherman Tomas Arlo, lost both of his boats. In the valley, tomato "
+        "farmer Malik Adwani hopes for water. The port, controlled by Chinese businessman "
+        "Wei Lan, was shut. A court convicted the driver, Jon Perez, last year."
+    )
+    assert {k: v[1] for k, v in got.items()} == {"arlo": "fisherman", "adwani": "farmer"}

@@ -385,6 +385,8 @@ def _parse_role(words: list[str]) -> tuple[str | None, bool]:
         single, was_plural = _singular(word)
         plural = plural or was_plural
         fixed.append(single)
+    if fixed == words and len(words) == 1 and words[0] in _OCCUPATIONS:
+        return words[0], False  # "fisherman Anthony Bartholomew"
     if not any(w.lower() in ROLE_HEADS for w in fixed):
         return None, False
     if fixed and fixed[-1].lower() in ("counterpart",):
@@ -493,6 +495,16 @@ _HEAD_OF_AFTER = re.compile(
 )
 
 
+# Everyday occupations written before a name in lower case: "fisherman Anthony
+# Bartholomew", "tomato farmer Mahmoud al-Adwan".
+_OCCUPATIONS = frozenset(
+    """farmer fisherman driver owner teacher vendor nurse resident student worker grower
+    shopkeeper activist lawyer pensioner retiree engineer doctor pilot herder shepherd
+    carpenter mechanic cook chef labourer laborer widow entrepreneur businessman
+    businesswoman tailor baker butcher barber""".split()  # noqa: SIM905
+)
+
+
 def _left_info(cand: _Candidate, text: str) -> None:
     """Role, country and body from the words before a name."""
     before = text[: cand.start]
@@ -516,8 +528,20 @@ def _left_info(cand: _Candidate, text: str) -> None:
     if gap.strip() not in ("", ","):
         return
     role_words: list[str] = []
-    while i >= 0 and (
-        tokens[i].group(0).lower() in _role_words() or _singular(tokens[i].group(0))[1]
+    while (
+        i >= 0
+        and (
+            tokens[i].group(0).lower() in _role_words()
+            or _singular(tokens[i].group(0))[1]
+            # "fisherman Anthony Bartholomew", not "the driver, X," of an old case, nor
+            # "Chinese businessman X", who owns a company in the story
+            or (
+                tokens[i].group(0) in _OCCUPATIONS
+                and not role_words
+                and not gap.strip()
+                and not (i > 0 and tokens[i - 1].group(0)[:1].isupper())
+            )
+        )
     ):
         if i < len(tokens) - 1 and before[tokens[i].end() : tokens[i + 1].start()].strip():
             break
