@@ -1364,3 +1364,17 @@ def test_an_everyday_occupation_before_a_name_is_a_role() -> None:
         "Wei Lan, was shut. A court convicted the driver, Jon Perez, last year."
     )
     assert {k: v[1] for k, v in got.items()} == {"arlo": "fisherman", "adwani": "farmer"}
+
+
+def test_a_body_joined_to_one_that_acts_acts_too() -> None:
+    cast = cast_of(
+        "The loan is guaranteed by the Velmar Development Bank and the Norland Investment "
+        "Bank. The strike was called by the country’s two largest unions, the Tovar Workers "
+        "Union and the Tovar Transport Union, on Monday."
+    )
+    assert {m.key for m in cast.acting} == {
+        "velmar development bank",
+        "norland investment bank",
+        "tovar workers union",
+        "tovar transport union",
+    }

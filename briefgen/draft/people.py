@@ -1277,6 +1277,8 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
                 and not re.match(r"['’]s\b", paragraphs[m.para][m.end :])
             )
             or _DEALING_PARTY.search(paragraphs[m.para], 0, m.start)
+            # "called by the country’s two largest unions, the OGBL and the LCGB"
+            or _AGENT_DESCRIBED.search(paragraphs[m.para], 0, m.start)
             # "Opposition lawmakers from the Party of Democratic Progress walked out"
             or (
                 _PEOPLE_BEFORE.search(paragraphs[m.para], 0, m.start)
@@ -1284,6 +1286,23 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
             )
         )
     )
+    # "the OGBL and the LCGB": a body joined by "and" to one that acts acts with it
+    for m in body_mentions:
+        text = paragraphs[m.para]
+        if m in acting or m.key in speaking or m.key in {a.key for a in acting}:
+            continue
+        joined = [
+            a
+            for a in acting
+            if a.para == m.para
+            and re.fullmatch(
+                r"(?:\s*\([^()]{1,40}\))?,?\s+and\s+(?:the\s+)?", text[a.end : m.start]
+            )
+        ]
+        if joined and not _context_only(
+            next(b for b in bodies if b.key == m.key).name, international
+        ):
+            acting += (m,)
     return Cast(tuple(people), tuple(bodies), tuple(mentions), countries, speaking, acting)
 
 
@@ -1429,6 +1448,11 @@ _ACTING_AGENT = re.compile(
     # "signed in Vientiane by", "released on Tuesday by"
     r"(?:\s+(?:in|on|at|last|this|early|late)\s+[\w’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?"
     r"\s+by\s+" + _SUBJECT_PREFIX + r"$"
+)
+_AGENT_DESCRIBED = re.compile(
+    r"\b(?:called|organi[sz]ed|filed)\s+by\s+(?:the\s+)?(?:[\w’'-]+\s+){1,5}"
+    r"(?:unions|groups|parties|companies|banks|lenders|firms|federations|organi[sz]ations)"
+    r",\s+(?:the\s+)?$"
 )
 # The other party of a deal or of talks: "signed a revised contract on Tuesday with
 # Metallurgical Corporation of China", "talks on a truce with the paramilitary RSF".
