@@ -343,6 +343,11 @@ def country_mentions(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+@functools.lru_cache(maxsize=64)
+def _country_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple(country_mentions(text))
+
+
 def _last_country_before(text: str, pos: int) -> str | None:
     """The country named last before ``pos``: what "the country's minister" refers to."""
     before = [code for code, _, _ in country_mentions(text[:pos])]
@@ -2255,7 +2260,7 @@ def _subject_bodies(
             or re.search(r"[A-Z][\w’'-]*\s+(?:on|of|for)\s+$", text[:start])
             or start < dateline_end(text)  # "BOGOTA, Oct 22, 2024 (Reuters) - …"
             # "St Vincent and the Grenadines, led by …, has declined": part of a country
-            or any(s <= start and end <= e for _, s, e in country_mentions(text))
+            or any(s <= start and end <= e for _, s, e in _country_spans(text))
             or (len(words) == 1 and _inside_longer_names(name, whole_text))
         ):
             continue
