@@ -1268,12 +1268,13 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
     # A body that opens a sentence as the subject of a verb of doing acts in the story;
     # unions and councils of states doing so are context, not participants.
     international = set(ORGANIZATIONS.values())
+    context_only = {b.key for b in bodies if _context_only(b.name, international)}
     acting = tuple(
         m
         for m in body_mentions
         if m.key not in speaking
         and not any(q.start <= m.start < q.end for q in quoted[m.para])
-        and not _context_only(next(b for b in bodies if b.key == m.key).name, international)
+        and m.key not in context_only
         and (
             _acts(paragraphs[m.para], m.start, m.end)
             # not "built by the Taliban’s state-owned company": the owner of the agent
@@ -1294,18 +1295,14 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
     # "the OGBL and the LCGB": a body joined by "and" to one that acts acts with it
     for m in body_mentions:
         text = paragraphs[m.para]
-        if m in acting or m.key in speaking or m.key in {a.key for a in acting}:
+        if m.key in speaking or m.key in context_only or any(a.key == m.key for a in acting):
             continue
-        joined = [
-            a
-            for a in acting
-            if a.para == m.para
+        if any(
+            a.para == m.para
             and re.fullmatch(
                 r"(?:\s*\([^()]{1,40}\))?,?\s+and\s+(?:the\s+)?", text[a.end : m.start]
             )
-        ]
-        if joined and not _context_only(
-            next(b for b in bodies if b.key == m.key).name, international
+            for a in acting
         ):
             acting += (m,)
     return Cast(tuple(people), tuple(bodies), tuple(mentions), countries, speaking, acting)
