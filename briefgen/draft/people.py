@@ -885,6 +885,10 @@ def _given_name_too(first: str, second: str) -> bool:
     )
 
 
+# A regnal number: "Prince Albert II", "King Charles III".
+_REGNAL = re.compile(r"II|III|IV|VI|VII|VIII")
+
+
 def _name_runs(text: str) -> list[tuple[int, int, str]]:
     """Spans of capitalised words that may be a personal name, titles stripped."""
     runs: list[list[re.Match[str]]] = []
@@ -900,7 +904,7 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
             and letters not in DEMONYMS
         )
         # "Prince Albert II", "King Charles III": a regnal number ends a name
-        regnal = bool(current) and bool(re.fullmatch(r"(?:II|III|IV|VI|VII|VIII)", word))
+        regnal = bool(current) and bool(_REGNAL.fullmatch(word))
         capital = (
             (initial.isupper() and not (len(word) > 1 and word.isupper()))
             or is_initials
@@ -995,7 +999,7 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
         royal = re.search(
             r"\b(?:King|Queen|Prince|Princess|Emperor|Sultan|Emir|Pope)\s$", text[:start]
         )
-        if royal and re.fullmatch(r"[IV]{2,4}", run[-1].group(0)):
+        if royal and _REGNAL.fullmatch(run[-1].group(0)):
             start = royal.start()
             name = text[start:end]
         if name in country_names() or name in ORGANIZATIONS or name in BODY_COUNTRY:
@@ -1903,6 +1907,10 @@ _LOCATED = re.compile(r"[A-Z][\w’'.]*-(?:based|led|backed|owned|run)\s+")
 _Found = tuple[Body, int, int, str]
 
 
+# "U.N.", "U.S.", "U.K." opening an agency's name ("U.N. Development Programme").
+_UN_OR_US_ABBREVIATION = r"U\.[SNK]\."
+
+
 @functools.cache
 def _head_word_pattern() -> re.Pattern[str]:
     """ "Philippine Coast Guard", "Federal Agency for Fishery", "the Court of Auditors"."""
@@ -1916,8 +1924,8 @@ def _head_word_pattern() -> re.Pattern[str]:
     return re.compile(
         # "National Oil, Gas and Biofuels Agency": a list of capitalised words inside a name.
         # "U.N. Development Programme", "U.S. Geological Survey": the abbreviation is part of it.
-        rf"\b(?:U\.[SNK]\.\s+(?=[A-Z]))?"
-        rf"(?:(?<=U\.[SNK]\.\s)(?=(?:{heads})\b)"
+        rf"\b(?:{_UN_OR_US_ABBREVIATION}\s+(?=[A-Z]))?"
+        rf"(?:(?<={_UN_OR_US_ABBREVIATION}\s)(?=(?:{heads})\b)"
         rf"|[A-Z][\w’'-]+(?:,(?=(?:\s+[A-Z][\w’'-]+,)*\s+[A-Z][\w’'-]+\s+(?:and|&)\s+[A-Z]))?\s+"
         rf"(?:(?:and|&|(?<=Republic\s)of)\s+(?=[A-Z]))?){{1,6}}(?:{heads})\b"
         rf"(?:{of_part}){{0,2}}"
@@ -2608,7 +2616,7 @@ def _merge_same_bodies(
     return mentions
 
 
-_UN_OR_US = re.compile(r"^U\.[SNK]\.\s+")
+_UN_OR_US = re.compile(rf"^{_UN_OR_US_ABBREVIATION}\s+")
 
 
 def _merge_into_longer(
