@@ -1378,3 +1378,39 @@ def test_a_body_joined_to_one_that_acts_acts_too() -> None:
         "tovar workers union",
         "tovar transport union",
     }
+
+
+def test_councillors_bishops_and_prosecutors_are_titles() -> None:
+    got = people(
+        "“We are handing over the asset,” said councillor Diego Arcos. Prosecutor Ana Vela "
+        "appealed on Monday. Bishop Tomas Real said he would stay."
+    )
+    assert {k: v[1] for k, v in got.items()} == {
+        "arcos": "Councillor",
+        "vela": "Prosecutor",
+        "real": "Bishop",
+    }
+
+
+def test_a_neighbour_or_wife_is_a_role_in_lower_case() -> None:
+    got = people(
+        "His neighbour, Precious Banda, who sells fish, bought a solar kit last month. "
+        "“It is hard,” said Mlambo’s wife, Ruth Mlambo."
+    )
+    assert {k: v[1] for k, v in got.items()} == {"banda": "neighbour", "mlambo": "wife"}
+
+
+def test_a_company_after_a_sentence_opening_word_is_a_body() -> None:
+    # "Now Vossberg" inside a quote once made "Vossberg" look like part of a longer name.
+    cast = cast_of(
+        "Germany’s largest carmaker Vossberg on Thursday confirmed that it will stop building "
+        "cars at its plant in Osnabrück.\n\n"
+        "In a statement, Vossberg said it was “examining all options”.\n\n"
+        "“We signed an agreement last December. Now Vossberg is trying to close a plant "
+        "through the back door,” said Thorsten Gröger, the union’s chief negotiator.\n\n"
+        "Capacity utilization in Osnabrück, which currently builds the T-Roc Cabriolet, fell "
+        "below 30% last year.\n\n"
+        "Lower Saxony, which holds 20% of the voting rights in Vossberg, signaled that it "
+        "would not block the move."
+    )
+    assert "vossberg" in {b.key for b in cast.bodies}

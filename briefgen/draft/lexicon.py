@@ -417,6 +417,29 @@ ROLE_HEADS: frozenset[str] = frozenset(
         "deputy",
         "vice-president",
         "attorney-general",
+        "councillor",
+        "councilor",
+        "councilman",
+        "councilwoman",
+        "legislator",
+        "congressman",
+        "congresswoman",
+        "prosecutor",
+        "ombudsman",
+        "auditor-general",
+        "solicitor-general",
+        "comptroller",
+        "magistrate",
+        "justice",
+        "bishop",
+        "archbishop",
+        "imam",
+        "rabbi",
+        "cardinal",
+        "consul",
+        "treasurer",
+        "superintendent",
+        "inspector",
         "judge",
         "lawmaker",
         "mp",
@@ -443,6 +466,10 @@ ROLE_HEADS: frozenset[str] = frozenset(
         "expert",
     ]
 )
+# How someone stands to another person in the story ("Mlambo’s neighbour, X"): a role
+# written in lower case, not a title.
+RELATIONS: frozenset[str] = frozenset({"neighbour", "neighbor", "wife", "husband", "colleague"})
+ROLE_HEADS |= RELATIONS
 
 # Words that may stand in a role phrase before its head ("Deputy Prime Minister").
 ROLE_MODIFIERS: frozenset[str] = frozenset(

@@ -33,6 +33,7 @@ from briefgen.draft.lexicon import (
     ORG_HEADS,
     ORGANIZATIONS,
     REGION_AND_FAITH_WORDS,
+    RELATIONS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     WEEKDAYS,
@@ -358,7 +359,7 @@ def _role_text(words: Sequence[str]) -> str:
     out = []
     for word in words:
         low = word.lower()
-        if low in ("of", "for", "the", "and"):
+        if low in ("of", "for", "the", "and") or low in RELATIONS:
             out.append(low)
         else:
             out.append("-".join(part[:1].upper() + part[1:] for part in low.split("-")))
@@ -2725,6 +2726,15 @@ def _speaks_after(text: str, start: int, end: int) -> bool:
     return bool(_SPEAKS_AFTER.match(after) or _LONG_APPOSITIVE_SPEAKS.match(after))
 
 
+# Capitalised only because they open a sentence: never the first word of a longer name.
+_SENTENCE_OPENERS = frozenset(
+    "The A An And But Or So Also As At In On Of For From To By With Without While When "  # noqa: SIM905
+    "Where After Before Since Until During Despite Although Though If However Meanwhile Yet "
+    "Still Now Then Today Even Just Only Both All Under Over Into Among Between Against Amid "
+    "Following Earlier Later Here There".split()
+)
+
+
 def _lone_name_takes_part(text: str, match: re.Match[str], whole_text: str) -> bool:
     word = match.group(1)
     if (
@@ -2753,7 +2763,13 @@ def _lone_name_takes_part(text: str, match: re.Match[str], whole_text: str) -> b
     for other in re.finditer(rf"(?<![\w’'-]){word}(?![\w’'-])", whole_text):
         before_word = whole_text[: other.start()].split()[-1:]
         after_word = whole_text[other.end() :].split()[:1]
-        if before_word and before_word[0][:1].isupper() and not before_word[0].endswith((".", ",")):
+        if (
+            before_word
+            and before_word[0][:1].isupper()
+            and not before_word[0].endswith((".", ","))
+            # "Now Volkswagen is trying …": a sentence's opening word, not a given name
+            and before_word[0] not in _SENTENCE_OPENERS
+        ):
             return False
         # "Minister of Water and Sanitation": the end of a longer capitalised name.
         if re.search(r"[A-Z][\w’'-]*\s+(?:and|of|&)\s+$", whole_text[: other.start()]):
