@@ -476,3 +476,16 @@ def test_the_party_said_is_the_body_that_spoke_not_one_named_for_its_officials()
         "“A regulator that cannot add up should not set prices,” the party said."
     )
     assert got[-1][:2] == ("A regulator that cannot add up should not set prices", "green alliance")
+
+
+def test_said_someones_aide_is_the_aide_speaking() -> None:
+    got = attributed(
+        INTRO + "“We will respond,” said Russian President Vladimir Orlov’s spokesman, Pavel "
+        "Garin.\n\n"
+        "“If the mines close, we lose everything,” said Kask’s neighbour, Liis Tamm, whose "
+        "husband drives trucks."
+    )
+    assert [(q, who) for q, who, _ in got] == [
+        ("We will respond", "garin"),
+        ("If the mines close, we lose everything", "tamm"),
+    ]

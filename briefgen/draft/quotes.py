@@ -408,15 +408,18 @@ def _title_gap(gap: str) -> bool:
 
 
 def _titled_person(mentions: list[Mention], masked: str) -> Mention:
-    """The first of ``mentions``, or the person right after it when it is a body naming
-    that person's title ("Kremlin spokesman Dmitry Peskov", "EU chief Kaja Kallas")."""
+    """The first of ``mentions``, or the person right after it when the first names that
+    person's title: a body ("Kremlin spokesman Dmitry Peskov", "EU chief Kaja Kallas") or
+    someone the title belongs to ("President Vladimir Putin’s spokesman, Dmitry Peskov",
+    "Mlambo’s neighbour, Rutendo Sibanda")."""
     first = mentions[0]
-    if (
-        first.kind == "body"
-        and len(mentions) > 1
-        and mentions[1].kind == "person"
-        and _title_gap(masked[first.end : mentions[1].start])
-    ):
+    if len(mentions) < 2 or mentions[1].kind != "person":
+        return first
+    gap = masked[first.end : mentions[1].start]
+    if first.kind == "body" and _title_gap(gap):
+        return mentions[1]
+    owned = re.match(r"[’']s\s+(\S.*)$", gap)
+    if first.kind == "person" and owned and _title_gap(owned.group(1)):
         return mentions[1]
     return first
 
