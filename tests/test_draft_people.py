@@ -163,6 +163,25 @@ def test_people_named_only_in_passing_are_background() -> None:
         assert name in left_out
 
 
+def test_setting_of_the_story_and_founders_are_background() -> None:
+    participants, left_out = drafted(
+        "Port deal signed in Maputo\n\n"
+        "MAPUTO (AP) — Transport Minister Lina Dube said on Tuesday the port deal was signed. "
+        "The deal was drawn up under Prime Minister Tomas Banda and backed by Kenyan "
+        "President Rui Teles.\n\n"
+        "It is a headache for President Eva Lund, 81, who faces re-election in October, "
+        "and fits Chancellor Omar Sall’s pro-European Export First drive.\n\n"
+        "Finance Minister Pita Moyo has long argued for the port. Group founder Ken Obi "
+        "won the Nobel prize in 2019. President Ada Nwosu signed the accord on Monday. "
+        "“It is done,” Dube said.\n"
+    )
+    # Under, backed by, a headache for, a drive owned, what someone has long argued, a
+    # founder: the story's setting. Signing the accord on Monday: taking part.
+    assert participants == {"dube", "nwosu"}
+    for name in ("Tomas Banda", "Rui Teles", "Eva Lund", "Omar Sall", "Pita Moyo", "Ken Obi"):
+        assert name in left_out
+
+
 def test_official_ministry_name_kept_and_a_bare_ministry_joins_it() -> None:
     cast = cast_of(
         "Norway’s Ministry of Trade, Industry and Fisheries said in a statement that it "

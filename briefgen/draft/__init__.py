@@ -100,14 +100,19 @@ def _lead(article: Article) -> str | None:
 def _background_people(
     cast: Cast, paragraphs: list[str], date: PartialDate | None, quotes: tuple[Quote, ...]
 ) -> list[str]:
-    """Keys of people who are never quoted and named only in sentences about earlier years
-    ("soldiers overthrew President X in July 2023", "after Y took office in 2016") or in
-    passing ("an ally of President X", "Prime Minister Y’s government"): the story's
-    background, not its participants."""
+    """Keys of people who are never quoted and are founders or named only in sentences
+    about earlier years ("soldiers overthrew President X in July 2023", "after Y took office
+    in 2016") or in passing ("an ally of President X", "Prime Minister Y’s government"): the
+    story's background, not its participants."""
     quoted = {q.speaker for q in quotes}
     background: list[str] = []
     for person in cast.people:
         if person.key in quoted:
+            continue
+        # "whose founder X won the Nobel prize", "the group's founder, X,": a founder the
+        # story does not quote is its history.
+        if person.role and person.role.split()[-1].lower() == "founder":
+            background.append(person.key)
             continue
         named = [m for m in cast.mentions if m.key == person.key and m.kind == "person"]
         if named and all(
@@ -379,10 +384,10 @@ def draft_brief(
         left_out = [p for p in cast.people if p.key in background]
         cast = replace(cast, people=tuple(p for p in cast.people if p.key not in background))
         notes.append(
-            "left out as background (never quoted; named only in sentences dated over a year "
-            "before the article, or in passing, as in 'an ally of President X' or 'Prime "
-            f"Minister X’s government'): {', '.join(p.name for p in left_out)} — add them if "
-            "they act in the story"
+            "left out as background (never quoted; founders, and people named only in "
+            "sentences dated over a year before the article or in passing, as in 'an ally of "
+            "President X', 'Prime Minister X’s government' or 'President X has long argued'): "
+            f"{', '.join(p.name for p in left_out)} — add them if they act in the story"
         )
     # A body that acts in a sentence about the story, not about earlier years, takes part.
     acting = {

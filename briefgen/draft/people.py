@@ -422,20 +422,32 @@ _PASSING_OF = (
 _PASSING_OWNED = (
     r"government|administration|term|coalition|party|campaign|slogan|agenda|overhaul"
     r"|presidency|tenure|rule|era|cabinet|regime|reforms?|policies|legacy|predecessor"
-    r"|successor|declaration"
+    r"|successor|declaration|drive|initiative|Initiative|push"
 )
 _PASSING_BEFORE = re.compile(
-    rf"(?:\b(?:{_PASSING_VERBS})|\b(?:{_PASSING_OF})\s+of"
+    rf"(?:\b(?:{_PASSING_VERBS})|\b(?:{_PASSING_OF})\s+of|\bunder"
+    r"|\b(?:pressure\s+on|headache\s+for|blow\s+to|rebuke\s+to|setback\s+for|test\s+for)"
+    r"|\b(?:backed|appointed|supported|endorsed|nominated)\s+by"
     r"|\b(?:coalition|government|junta|coup|regime|cabinet|party)\s*,?\s+led\s+by)\s*$"
 )
-_PASSING_AFTER = re.compile(rf"^[’']s\s+(?:[\w-]+\s+){{0,2}}(?:{_PASSING_OWNED})\b")
+_PASSING_AFTER = re.compile(rf"^[’']s\s+(?:[\w-]+\s+){{0,4}}(?:{_PASSING_OWNED})\b")
+
+
+# What a leader has long done, or the election they face: "President X has long argued",
+# "President X, 92, is seeking an eighth term" — the setting of the story, not its events.
+_PASSING_STANDING = re.compile(
+    r"^(?:\s*,[^,.]{1,120},)?\s+(?:(?:has|have)\s+(?:long|repeatedly)\b"
+    r"|(?:is|was)\s+seeking\s+(?:to\s+extend|an?\s+[\w-]+\s+term|re-?election)"
+    r"|faces\s+(?:re-?election|an?\s+[\w-]+\s+election)"
+    r"|is\s+(?:widely\s+)?expected\s+to\s+(?:stand|run|seek))"
+)
 
 
 def named_in_passing(text: str, start: int, end: int) -> bool:
     """ "a close ally of Russian President X", "ousting President X", "Prime Minister X’s
     government", "drafted by former Asylum Minister X": a titled name that stands for
     someone else's sake, for a government, or for the past — the story's background."""
-    if _PASSING_AFTER.match(text[end:]):
+    if _PASSING_AFTER.match(text[end:]) or _PASSING_STANDING.match(text[end:]):
         return True
     tokens = list(_TOKEN.finditer(text[:start]))
     i, titled, former = len(tokens) - 1, False, False
