@@ -1433,3 +1433,14 @@ def test_a_company_after_a_sentence_opening_word_is_a_body() -> None:
         "would not block the move."
     )
     assert "vossberg" in {b.key for b in cast.bodies}
+
+
+def test_shares_of_a_body_and_a_person_of_a_body_are_not_bodies() -> None:
+    cast = cast_of(
+        "Koval Ocean said in a statement that it welcomed the decision. Shares of Koval "
+        "Ocean rose 3%.\n\n"
+        "Transport economist Pablo Arias of the Universidad San Marco de Quito said the city "
+        "would struggle. The U.S. Treasury last week granted a licence to the port."
+    )
+    assert {b.name for b in cast.bodies} - {"Koval Ocean"} == {"U.S. Treasury"}
+    assert [(p.name, p.role) for p in cast.people] == [("Pablo Arias", "Transport Economist")]

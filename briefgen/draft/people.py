@@ -1174,6 +1174,8 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
     for index, text in enumerate(paragraphs):
         sentence_people: list[_Candidate] = []
         for start, end, name in _name_runs(text):
+            if re.search(r"\bof\s+the\s+$", text[:start]):
+                continue  # "economist X of the Universidad San Francisco de Quito": no one
             cand = _Candidate(index, start, end, name)
             _left_info(cand, text)
             _right_info(cand, text)
@@ -2199,6 +2201,13 @@ _PROPER_NAME = re.compile(
 )
 
 
+# What a body has or is made of, capitalised only because it opens the sentence.
+_PARTS_OF_A_BODY = frozenset(
+    "Shares Stock Bonds Units Subsidiaries Workers Employees Staff Members Officials "  # noqa: SIM905
+    "Executives Investors Customers Creditors Supporters Lawyers".split()
+)
+
+
 def _subject_bodies(
     text: str,
     name_words: set[str],
@@ -2243,9 +2252,21 @@ def _subject_bodies(
             or all(w in REGION_AND_FAITH_WORDS or w in _CONTINENTS for w in words)
         ):
             continue
+        # "Shares of Hanwha Ocean rose": the body's shares move, the body does nothing.
+        if len(words) > 2 and words[1] == "of" and words[0] in _PARTS_OF_A_BODY:
+            continue
         name = " ".join(words)
         start = match.start() + match.group(0).find(words[0])
         end = start + len(name)
+        # "economist Pablo Arias of the Universidad …": a person with a lower-case title.
+        title = re.search(r"\b([a-z]+)\s+$", text[:start])
+        if title and (title[1] in ROLE_HEADS or title[1] in _OCCUPATIONS):
+            continue
+        # "The U.S. Treasury granted": the country's abbreviation belongs to the name.
+        abbreviation = re.search(rf"\b{_UN_OR_US_ABBREVIATION}\s$", text[:start])
+        if abbreviation:
+            start = abbreviation.start()
+            name = written = text[start:end]
         # "The Republican party, which voted against the bill, said": an adjective names a
         # party only with its "party" (not "the Naleraq party", which is "Naleraq").
         if (
