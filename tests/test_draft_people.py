@@ -1444,3 +1444,14 @@ def test_shares_of_a_body_and_a_person_of_a_body_are_not_bodies() -> None:
     )
     assert {b.name for b in cast.bodies} - {"Koval Ocean"} == {"U.S. Treasury"}
     assert [(p.name, p.role) for p in cast.people] == [("Pablo Arias", "Transport Economist")]
+
+
+def test_a_body_opening_an_appositive_or_a_reported_clause_takes_part() -> None:
+    cast = cast_of(
+        "Its local partner, Constructora Ventisca, which will handle the electrical works, "
+        "said it expects to hire 1,200 workers.\n\n"
+        "Two bankers said Turkey’s central bank sold around $3 billion in foreign currency "
+        "on Monday."
+    )
+    assert "constructora ventisca" in cast.speaking
+    assert "turkish central bank" in {m.key for m in cast.acting}

@@ -1519,7 +1519,7 @@ def _opens_sentence(text: str, start: int, list_goes_on: bool = False) -> bool:
     # "…, and Okavango Diamond Company postponed …": the subject of a second clause.
     lead = re.sub(
         r"^.*(?:,\s+(?:and|but|while|whereas|as|after|because"
-        r"|although|though)|;)\s+",
+        r"|although|though)|;|\b(?:said|says|added|reported|confirmed)(?:\s+that)?)\s+",
         "",
         lead,
     )
@@ -2741,12 +2741,20 @@ def _speaks_after(text: str, start: int, end: int) -> bool:
     # "The West African Oil Pipeline Company (WAPCO), a subsidiary of …, said", "The state
     # utility, Ethiopian Electric Power (EEP), said"
     after = re.sub(r"^\s*\([^()“”]{1,40}\)(?=,)", "", text[end:])
+    readings = [after]
     if (
         re.search(r",\s*$", text[:start])
         and after.startswith(",")
         and not _names_something_else(text, start)
     ):
-        after = after[1:]
+        # "Slovakia’s operator, Eustream, said", and also "Its partner, Cordillera, which
+        # will handle the works, said": the name closes an appositive, or opens one.
+        readings.insert(0, after[1:])
+    return any(_says(reading) for reading in readings)
+
+
+def _says(after: str) -> bool:
+    """Whether the text after a name makes it the subject of a verb of saying."""
     after = re.sub(
         r"^,\s+which\s+(?=(?:also\s+)?(?:said|says|told)\b)", " ", after
     )  # ", which said"
