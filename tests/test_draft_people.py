@@ -1455,3 +1455,11 @@ def test_a_body_opening_an_appositive_or_a_reported_clause_takes_part() -> None:
     )
     assert "constructora ventisca" in cast.speaking
     assert "turkish central bank" in {m.key for m in cast.acting}
+
+
+def test_the_last_word_of_a_portfolio_joined_by_and_is_no_given_name() -> None:
+    got = people(
+        "But Secretary for Transport and Logistics Lam Sai-hung told reporters the "
+        "government would wait."
+    )
+    assert [v[0] for v in got.values()] == ["Lam Sai-hung"]

@@ -902,6 +902,12 @@ def _given_name_too(first: str, second: str) -> bool:
 _REGNAL = re.compile(r"II|III|IV|VI|VII|VIII")
 
 
+_PORTFOLIO_AND = re.compile(
+    r"\b(?:[Mm]inister|[Ss]ecretary|[Cc]ommissioner)\s+(?:of|for)\s+(?:the\s+)?"
+    r"[A-Z][\w-]*(?:,?\s+[A-Z][\w-]*){0,3},?\s+and\s+$"
+)
+
+
 def _name_runs(text: str) -> list[tuple[int, int, str]]:
     """Spans of capitalised words that may be a personal name, titles stripped."""
     runs: list[list[re.Match[str]]] = []
@@ -979,6 +985,9 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
                 break
             if _month_as_name(run, 0, text):
                 break
+            run = run[1:]
+        # "Secretary for Transport and Logistics Lam Sai-hung": the portfolio's last word.
+        if len(run) >= 3 and _PORTFOLIO_AND.search(text, 0, run[0].start()):
             run = run[1:]
         # "Luanda-based Azule Energy": where something is based opens no personal name.
         while run and re.fullmatch(r"[A-Z][\w’'.]*-(?:based|led|backed|owned)", run[0].group(0)):
