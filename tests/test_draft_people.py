@@ -1463,3 +1463,11 @@ def test_the_last_word_of_a_portfolio_joined_by_and_is_no_given_name() -> None:
         "government would wait."
     )
     assert [v[0] for v in got.values()] == ["Lam Sai-hung"]
+
+
+def test_a_then_president_is_no_body() -> None:
+    cast = cast_of(
+        "Koval Steel completed the takeover on June 18, 2025. Then-President Joe Biden "
+        "blocked the purchase on Jan. 3, 2025, citing national security."
+    )
+    assert not any("Biden" in b.name for b in cast.bodies)

@@ -2230,8 +2230,8 @@ def _subject_bodies(
     the very start of a sentence one word must also show itself elsewhere to be one."""
     for match in _PROPER_NAME.finditer(text):
         words = match["name"].split()
-        if _singular(words[0].lower())[0] in ROLE_HEADS or words[0] in HONORIFICS:
-            continue  # "Minister of Construction Tran Van Nam said": a titled person
+        if _singular(words[0].lower().split("-")[-1])[0] in ROLE_HEADS or words[0] in HONORIFICS:
+            continue  # "Minister of Construction Tran Van Nam said", "Then-President X"
         # "But Gazprom said": the sentence's first word is no part of the name.
         while words and words[0] in FUNCTION_WORDS and words[0] not in _NAME_ADJECTIVES:
             words = words[1:]
