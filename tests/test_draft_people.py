@@ -1471,3 +1471,11 @@ def test_a_then_president_is_no_body() -> None:
         "blocked the purchase on Jan. 3, 2025, citing national security."
     )
     assert not any("Biden" in b.name for b in cast.bodies)
+
+
+def test_a_sentence_opening_preposition_is_no_part_of_a_body() -> None:
+    cast = cast_of(
+        "Outside Congress, several thousand airline workers rallied through Tuesday night. "
+        "Near Soubre, farmers said the rains came late."
+    )
+    assert not [b.name for b in cast.bodies if b.name.startswith(("Outside", "Near"))]
