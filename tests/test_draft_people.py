@@ -191,7 +191,7 @@ def test_official_ministry_name_kept_and_a_bare_ministry_joins_it() -> None:
     bodies = {b.key: (b.name, b.aliases, b.country) for b in cast.bodies}
     assert bodies["norwegian trade ministry"] == (
         "Norway’s Ministry of Trade, Industry and Fisheries",
-        ("Norwegian trade ministry",),
+        ("Norwegian trade ministry", "Ministry of Trade, Industry and Fisheries"),
         "NO",
     )
     # "the Swedish ministry" is the only Swedish ministry named: no second body.
@@ -1479,3 +1479,10 @@ def test_a_sentence_opening_preposition_is_no_part_of_a_body() -> None:
         "Near Soubre, farmers said the rains came late."
     )
     assert not [b.name for b in cast.bodies if b.name.startswith(("Outside", "Near"))]
+
+
+def test_a_ministrys_official_name_after_its_country_is_an_alias() -> None:
+    cast = cast_of("Vietnam’s Ministry of Industry and Trade said on Monday it would review it.")
+    assert [(b.name, b.aliases, b.country) for b in cast.bodies] == [
+        ("Vietnam’s Ministry of Industry and Trade", ("Ministry of Industry and Trade",), "VN")
+    ]

@@ -1872,6 +1872,12 @@ def _find_bodies(
         # "the finance ministry said …, the Ministry of Finance and National Planning said":
         # the official name is the body's name, the common one an alias.
         name = next((f for f in forms if _official(f)), b.name)
+        # "Vietnam’s Ministry of Industry and Trade": its official name is also what follows
+        # the country, as many analysts write it (the country is in ``country``).
+        for form in list(forms):
+            owned = re.match(r"(\S+)[’']s\s+(.+)$", form)
+            if owned and _country_of_word(owned[1]) and _official(owned[2]):
+                forms.append(owned[2])
         others: list[str] = []
         for form in forms:
             if form.lower() not in [name.lower(), *(o.lower() for o in others)]:
