@@ -36,6 +36,7 @@ from briefgen.draft.lexicon import (
     RELATIONS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    SENTENCE_OPENERS,
     WEEKDAYS,
     country_names,
     fold,
@@ -2782,15 +2783,6 @@ def _says(after: str) -> bool:
     return bool(_SPEAKS_AFTER.match(after) or _LONG_APPOSITIVE_SPEAKS.match(after))
 
 
-# Capitalised only because they open a sentence: never the first word of a longer name.
-_SENTENCE_OPENERS = frozenset(
-    "The A An And But Or So Also As At In On Of For From To By With Without While When "  # noqa: SIM905
-    "Where After Before Since Until During Despite Although Though If However Meanwhile Yet "
-    "Still Now Then Today Even Just Only Both All Under Over Into Among Between Against Amid "
-    "Following Earlier Later Here There".split()
-)
-
-
 def _lone_name_takes_part(text: str, match: re.Match[str], whole_text: str) -> bool:
     word = match.group(1)
     if (
@@ -2824,7 +2816,7 @@ def _lone_name_takes_part(text: str, match: re.Match[str], whole_text: str) -> b
             and before_word[0][:1].isupper()
             and not before_word[0].endswith((".", ","))
             # "Now Volkswagen is trying …": a sentence's opening word, not a given name
-            and before_word[0] not in _SENTENCE_OPENERS
+            and before_word[0] not in SENTENCE_OPENERS
         ):
             return False
         # "Minister of Water and Sanitation": the end of a longer capitalised name.
