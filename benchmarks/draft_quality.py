@@ -60,6 +60,14 @@ class Score:
     drafted_events: int = 0
     drafted_quotes_not_verbatim: int = 0
     non_participants_listed: int = 0
+    # By kind. The issue defines participants as "every named person with a role in the
+    # story" and puts organisations among the context actors; the truth files also list
+    # the bodies that act as participants, so both readings are scored.
+    truth_people: int = 0
+    drafted_people: int = 0
+    people_matched: int = 0
+    truth_bodies: int = 0
+    bodies_found: int = 0  # as a participant or a context actor
 
     def __add__(self, other: Score) -> Score:
         a, b = asdict(self), asdict(other)
@@ -77,6 +85,9 @@ class Score:
             "quotes_found": r(self.quotes_found, self.truth_quotes),
             "quote_attribution": r(self.quotes_attributed, self.truth_quotes),
             "event_recall": r(self.events_found, self.truth_events),
+            "people_recall": r(self.people_matched, self.truth_people),
+            "people_precision": r(self.people_matched, self.drafted_people),
+            "bodies_found": r(self.bodies_found, self.truth_bodies),
         }
 
 
@@ -175,6 +186,46 @@ def same_participant(person: dict[str, Any], others: dict[Any, dict[str, Any]]) 
     )
 
 
+def _score_by_kind(
+    truth_people: list[dict[str, Any]],
+    drafted: dict[Any, dict[str, Any]],
+    data: dict[str, Any],
+    misses: list[str],
+) -> tuple[dict[str, int], dict[str, int]]:
+    """People matched among the people drafted, and bodies found anywhere in the draft.
+
+    The drafter writes a ``role`` (``FILL IN`` when unknown) for every person and never for
+    a body, so that is how a drafted participant's kind is told. A truth body counts as
+    found when it is a participant or a context actor: the issue lists organisations named
+    in the story as context actors."""
+    persons = [p for p in truth_people if (p.get("kind") or "person") == "person"]
+    bodies = [p for p in truth_people if (p.get("kind") or "person") != "person"]
+    drafted_persons = {pid: p for pid, p in drafted.items() if "role" in p}
+    left = dict(drafted_persons)
+    matched = 0
+    for person in persons:
+        hit = same_participant(person, left)
+        if hit is not None:
+            matched += 1
+            del left[hit]
+    actors = ((data.get("context") or {}).get("actors")) or []
+    places = {("participant", pid): p for pid, p in drafted.items() if "role" not in p}
+    places |= {("actor", i): a for i, a in enumerate(actors)}
+    found = 0
+    for body in bodies:
+        hit = same_participant(body, places)
+        if hit is None:
+            misses.append(f"body missed (neither participant nor context actor): {body['name']}")
+        else:
+            found += 1
+            del places[hit]
+    return (
+        {"truth_people": len(persons), "drafted_people": len(drafted_persons),
+         "people_matched": matched},
+        {"truth_bodies": len(bodies), "bodies_found": found},
+    )  # fmt: skip
+
+
 def score_article(truth_path: Path) -> tuple[Score, dict[str, Any]]:
     truth = yaml.load(truth_path.read_text(encoding="utf-8"), Loader=_Yaml12Loader)
     article_path = truth_path.parent / str(truth["article"])
@@ -214,6 +265,7 @@ def score_article(truth_path: Path) -> tuple[Score, dict[str, Any]]:
                 f"(truth {person.get('role')!r}), country {drafted.get('country')!r} "
                 f"(truth {person.get('country')!r})"
             )
+    people, bodies = _score_by_kind(truth_people, drafted_people, data, misses)
     outsiders = [name_keys(n.get("name"), []) for n in truth.get("non_participants") or []]
     wrongly_listed = 0
     for pid in unmatched:
@@ -278,6 +330,8 @@ def score_article(truth_path: Path) -> tuple[Score, dict[str, Any]]:
         drafted_events=len(timeline),
         drafted_quotes_not_verbatim=not_verbatim,
         non_participants_listed=wrongly_listed,
+        **people,
+        **bodies,
     )
     return score, {"misses": misses}
 
@@ -379,6 +433,15 @@ def main(argv: list[str] | None = None) -> int:
         "\npartR/partP: participant recall/precision, name matched; fullR/fullP: name, role and"
         "\ncountry all right; qFound: truth quotes found verbatim; qAttr: found and attributed"
         "\nto the right speaker; events: dated events found at the right date and precision."
+    )
+    people = total.ratios()
+    print(
+        f"\nBy kind: people (named persons, as the issue defines participants) recall "
+        f"{total.people_matched}/{total.truth_people} = {_fmt(people['people_recall']).strip()}"
+        f", precision {total.people_matched}/{total.drafted_people} = "
+        f"{_fmt(people['people_precision']).strip()}; bodies found as participants or context "
+        f"actors {total.bodies_found}/{total.truth_bodies} = "
+        f"{_fmt(people['bodies_found']).strip()}"
     )
     if total.non_participants_listed:
         print(f"\n{total.non_participants_listed} named non-participants listed as participants")

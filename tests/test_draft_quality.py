@@ -126,3 +126,24 @@ def test_draft_speed_times_new_against_a_baseline(capsys) -> None:  # type: igno
     assert len(rows) == 1 and rows[0].startswith("moscow-quadrilateral-talks-2023.txt")
     now, base, ratio = rows[0].split()[1:]
     assert now.endswith("s") and base.endswith("s") and 0.2 < float(ratio) < 5
+
+
+def test_people_and_bodies_are_also_scored_apart(bench, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The participants are named people; a body counts as found when the draft lists
+    # it as a participant or as a context actor.
+    truth = _case(
+        tmp_path,
+        "Talks\n\nOSLO, May 2, 2024 (Reuters) - Talks ended on Tuesday.\n\n"
+        '"No deal," said Norwegian Foreign Minister Ola Berg. The field is run by a unit of '
+        "Equinor, and the Norwegian Oil Workers Union will meet next week.\n",
+        "participants:\n"
+        "  - {name: Ola Berg, role: Foreign Minister, country: 'NO', kind: person}\n"
+        "  - {name: Equinor, country: 'NO', kind: organization}\n"
+        "  - {name: Statkraft, country: 'NO', kind: organization}\n"
+        "quotes: []\nevents: []\n",
+    )
+    score, detail = bench.score_article(truth)
+    assert (score.truth_people, score.people_matched, score.drafted_people) == (1, 1, 1)
+    assert (score.truth_bodies, score.bodies_found) == (2, 1)
+    assert "body missed (neither participant nor context actor): Statkraft" in detail["misses"]
+    assert score.ratios()["people_recall"] == 1.0 and score.ratios()["bodies_found"] == 0.5
