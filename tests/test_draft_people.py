@@ -1486,3 +1486,60 @@ def test_a_ministrys_official_name_after_its_country_is_an_alias() -> None:
     assert [(b.name, b.aliases, b.country) for b in cast.bodies] == [
         ("Vietnam’s Ministry of Industry and Trade", ("Ministry of Industry and Trade",), "VN")
     ]
+
+
+def bodies(body: str) -> dict[str, tuple[str, tuple[str, ...], str | None]]:
+    return {b.key: (b.name, b.aliases, b.country) for b in cast_of(body).bodies}
+
+
+def test_a_well_known_company_is_a_body_whatever_its_name_looks_like() -> None:
+    # "Rio Tinto" and "Morgan Stanley" look like people's names; "Shell" opens its sentence
+    # and is named nowhere else: the list of well-known bodies knows all three.
+    cast = cast_of(
+        "Rio Tinto said on Monday the mine would close. Shell said its plant would stay "
+        "open.\n\nMorgan Stanley said the shares would rise."
+    )
+    assert not cast.people
+    assert {b.name: b.country for b in cast.bodies} == {
+        "Rio Tinto": "GB",
+        "Shell": "GB",
+        "Morgan Stanley": "US",
+    }
+    assert {"rio tinto", "shell", "morgan stanley"} <= cast.speaking
+
+
+def test_a_well_known_body_keeps_the_name_the_story_gives_it() -> None:
+    got = bodies(
+        "Gulf Air agreed to buy 10 Airbus SE A321neo jets. Airbus will deliver them in 2028."
+    )
+    assert got["airbus"] == ("Airbus SE", ("Airbus",), "FR")
+    assert (
+        bodies("Toronto-based First Quantum said it would appeal.")["first quantum minerals"][0]
+        == "First Quantum"
+    )
+
+
+def test_a_well_known_name_inside_a_longer_one_is_no_mention_of_the_body() -> None:
+    # "Gautam Adani" is a person, "Amnesty International Finland" a national section, and
+    # "Nikola Tesla Airport" a place: none of them is the Adani Group, Amnesty or Tesla.
+    cast = cast_of(
+        "Gautam Adani said the bid was fair.\n\n"
+        "Amnesty International Finland said the closure was wrong.\n\n"
+        "Flights from Nikola Tesla Airport resumed on Monday."
+    )
+    names = {b.name for b in cast.bodies}
+    assert not names & {"Adani", "Adani Group", "Amnesty International", "Tesla"}
+    assert "Gautam Adani" in {p.name for p in cast.people}
+
+
+def test_the_list_of_well_known_bodies_is_well_formed() -> None:
+    import pycountry
+
+    from briefgen.draft.lexicon import known_bodies
+
+    names, countries = known_bodies()
+    assert names["Exxon"] == names["ExxonMobil"] == "ExxonMobil"
+    assert countries["ExxonMobil"] == "US" and "World Trade Organization" not in countries
+    assert all(pycountry.countries.get(alpha_2=code) for code in countries.values())
+    # Words that are also common nouns or places must not stand alone as a body's name.
+    assert not {"Total", "Amazon", "Delta", "Santander", "Reliance", "Wagner"} & set(names)

@@ -1,4 +1,5 @@
-"""The wheel really ships what a build needs: templates, fonts, schemas, the example brief."""
+"""The wheel really ships what a build needs: templates, fonts, schemas, the example brief,
+and the data the drafter reads."""
 
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ def test_wheel_contains_templates_fonts_schemas_and_example(wheel: Path) -> None
         "briefgen/_example/moscow-quadrilateral-talks-2023/brief.yaml",
         "briefgen/_example/moscow-quadrilateral-talks-2023/sources/aljazeera.txt",
         "briefgen/py.typed",
+        "briefgen/data/known_bodies.tsv",  # the drafter's list of well-known bodies
     ):
         assert required in names, required
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from importlib import resources
 
 import pycountry
 
@@ -236,6 +237,27 @@ ORGANIZATIONS: dict[str, str] = {
     "al-Shabaab": "al-Shabaab",
     "Boko Haram": "Boko Haram",
 }
+
+
+@functools.cache
+def known_bodies() -> tuple[dict[str, str], dict[str, str]]:
+    """Companies, lenders, agencies and campaign groups that news names without saying what
+    they are ("Chevron said", "Rio Tinto will"), from ``briefgen/data/known_bodies.tsv``:
+    every name news writes for one, mapped to the body's name, and each body's name mapped
+    to the ISO code of its seat (absent for international ones)."""
+    names: dict[str, str] = {}
+    countries: dict[str, str] = {}
+    table = resources.files("briefgen").joinpath("data", "known_bodies.tsv")
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, country, *others = line.split("\t")
+        for surface in [name, *(others[0].split("|") if others else [])]:
+            names[surface] = name
+        if country != "-":
+            countries[name] = country
+    return names, countries
+
 
 # News agencies and outlets: sources and contexts ("quoted by SANA"), never actors.
 NEWS_AGENCIES: frozenset[str] = frozenset(

@@ -40,6 +40,7 @@ from briefgen.draft.lexicon import (
     WEEKDAYS,
     country_names,
     fold,
+    known_bodies,
 )
 
 MentionKind = Literal["person", "body", "pronoun", "anaphor"]
@@ -1259,7 +1260,19 @@ def find_cast(paragraphs: Sequence[str], body_flags: Sequence[bool]) -> Cast:
     # Words of names the text shows to be people's, by a role or by speech.
     candidates = [c for c in candidates if not _ORGANISATION_WORDS & set(c.name.split())]
     person_words = {w for c in candidates if c.role or c.speaks for w in c.name.split()}
-    bodies, body_mentions = _find_bodies(paragraphs, body_flags, name_words, person_words)
+    # Words of people's longer names: "Gautam Adani" says nothing of the Adani Group.
+    known = known_bodies()[0]
+    names_of_people = {
+        w
+        for c in candidates
+        if " " in c.name
+        and c.name not in known
+        and not any(w.lower() in _role_words() for w in c.name.split())  # "Chevron Chairman"
+        for w in c.name.split()
+    }
+    bodies, body_mentions = _find_bodies(
+        paragraphs, body_flags, name_words, person_words, names_of_people
+    )
     # "… Committee for the Defence of Human Rights": a name inside a body's name is no one.
     candidates = [
         c
@@ -1799,6 +1812,7 @@ def _find_bodies(
     body_flags: Sequence[bool],
     name_words: set[str],
     person_words: set[str],
+    names_of_people: set[str] = frozenset(),
 ) -> tuple[list[Body], list[Mention]]:
     """Every body the story names, with its mentions: recognisers run in a fixed order over
     each paragraph, and the first to claim a span keeps it."""
@@ -1808,6 +1822,7 @@ def _find_bodies(
     defined, defined_country = _names_defined(story, generic, person_words)
     gazetteer = sorted(
         {
+            **{k: v for k, v in known_bodies()[0].items() if k not in names_of_people},
             **ORGANIZATIONS,
             **{k: k for k in BODY_COUNTRY},
             **{a: n for a, n in defined.items() if a not in ORGANIZATIONS},
@@ -2579,10 +2594,38 @@ def _gazetteer_bodies(
                 whole = text[match.start() : part.end()]
                 yield Body(fold(whole), whole, (), None), match.start(), part.end(), whole
                 continue
-            code = BODY_COUNTRY.get(name) or defined_country.get(name)
+            if name not in ORGANIZATIONS.values() and _inside_a_longer_name(text, match):
+                continue  # "Nikola Tesla Airport", "Adani Green Energy": other names
+            code = BODY_COUNTRY.get(name) or known_bodies()[1].get(name)
+            code = code or defined_country.get(name)
             if code is None and name in defined.values():  # "US Central Command"
                 code = (country_at(name, 0) or (None, 0))[0]
-            yield Body(fold(name), name, (), code), *match.span(), surface
+            # A well-known body goes by the name the story first gives it ("Exxon"), with
+            # every other name the story uses as an alias.
+            written = surface if surface in known_bodies()[0] and name not in defined else name
+            yield Body(fold(name), written, (), code), *match.span(), surface
+
+
+def _inside_a_longer_name(text: str, match: re.Match[str]) -> bool:
+    """Whether a capitalised word joins the name on either side: "Vincent Bolloré", "Shell
+    Energy Retail" (not "Russia’s Rosatom", "Toronto-based First Quantum", "Chevron Chairman
+    …" or a sentence's start)."""
+    before = re.search(r"([A-Z][\w’'-]*)\s+$", text[: match.start()])
+    if (
+        before
+        and not re.search(r"['’]s$|-[a-z]+$", before[1])  # "Italy’s", "Toronto-based"
+        and before[1] not in FUNCTION_WORDS
+    ):
+        return True
+    after = re.match(r"\s+([A-Z][\w’'-]*)", text[match.end() :])
+    return bool(
+        after
+        and after[1] not in FUNCTION_WORDS
+        and after[1] not in HONORIFICS
+        and _singular(after[1].lower())[0] not in ROLE_HEADS
+        and not re.search(r"\d", after[1])  # "Airbus A350": a product of it
+        and not re.search(r"[.!?]$", text[match.start() : match.end()])
+    )
 
 
 def _merge_same_bodies(
