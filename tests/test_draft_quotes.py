@@ -489,3 +489,32 @@ def test_said_someones_aide_is_the_aide_speaking() -> None:
         ("We will respond", "garin"),
         ("If the mines close, we lose everything", "tamm"),
     ]
+
+
+def test_a_participle_after_a_comma_is_the_sentence_subjects() -> None:
+    got = attributed(
+        "The Zambia Revenue Authority fined the Chamber of Mines of Zambia last month, saying "
+        "in a report that its members had paid “less than was due”."
+    )
+    assert [(quote, speaker) for quote, speaker, _ in got] == [
+        ("less than was due", "zambian revenue authority")
+    ]
+
+
+def test_a_bodys_officer_named_after_a_region_or_a_description_speaks() -> None:
+    got = attributed(
+        "Amnesty International’s regional director for East and Southern Africa, Tigere "
+        "Chagutah, called the charges “baseless” and said in a statement that Lissu should "
+        "be “released immediately”."
+    )
+    # Amnesty International is a body (it is a well-known one); its officer speaks.
+    assert [speaker for _, speaker, _ in got] == ["chagutah", "chagutah"]
+
+
+def test_the_company_said_is_no_court_or_centre() -> None:
+    got = attributed(
+        "Woodside Energy filed a complaint with the International Centre for Settlement of "
+        "Investment Disputes (ICSID) on May 30.\n\n"
+        "“Woodside has acted in accordance with the contract,” the company said."
+    )
+    assert [speaker for _, speaker, _ in got] == ["woodside energy"]

@@ -150,7 +150,8 @@ _ANY_BODY_WORDS = frozenset(
 )
 _PUBLIC_BODY = re.compile(
     r"(?i)\b(?:ministry|government|police|army|military|navy|court|council|commission|union"
-    r"|parliament|assembly|nations|embassy|office|agency|bank|fund|forces)\b"
+    r"|parliament|assembly|nations|embassy|office|agency|bank|fund|forces|centre|center"
+    r"|tribunal|organi[sz]ation|ICSID)\b"
 )
 # Verbs whose speaker may follow them ("said Lavrov"); after "blamed", "urged" or "accused"
 # a name is the object.
@@ -421,6 +422,16 @@ def _titled_person(mentions: list[Mention], masked: str) -> Mention:
     owned = re.match(r"[’']s\s+(\S.*)$", gap)
     if first.kind == "person" and owned and _title_gap(owned.group(1)):
         return mentions[1]
+    # "Amnesty International’s regional director for East and Southern Africa, Tigere
+    # Chagutah, called …", "The company’s chief executive, American entrepreneur X, said":
+    # the body's officer, after the title's region or a description.
+    officer = re.fullmatch(
+        r"[’']s\s+([a-z][a-z -]*?)(?:\s+(?:for|in)\s+[A-Z][^_,;]{0,60})?,"
+        r"\s+(?:[A-Za-z-]+\s+){0,3}",
+        gap,
+    )
+    if first.kind in ("body", "anaphor") and officer and _title_gap(officer.group(1) + ", "):
+        return mentions[1]
     return first
 
 
@@ -475,6 +486,17 @@ def _subject(
         # "EU foreign policy chief Kaja Kallas …": the person the body's title belongs to.
         first = _titled_person(sorted(before, key=lambda m: m.start), masked)
         return resolver.resolve(first)
+    if before and re.match(r"(?i:saying|adding|accusing|arguing|warning|noting)\b", word):
+        # "S&P cut Petroperu deeper into junk, saying …": the participle's subject is the
+        # sentence's, not the last name before it.
+        ordered = sorted(before, key=lambda m: m.start)
+        earlier_cue = _CUE.search(masked[s_start:start])  # "Mbengue said, adding …"
+        if (
+            not earlier_cue
+            and re.search(r",\s*$", masked[s_start:start])
+            and len(masked[s_start : ordered[0].start].strip()) <= 40
+        ):
+            return resolver.resolve(_titled_person(ordered, masked))
     left = None
     # "X, head of Russia's Federal Agency for Fishery, was quoted": skip the appositive.
     appositive = re.search(r",[^,_]{1,120},\s*$", masked[s_start:start])
