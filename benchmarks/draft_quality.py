@@ -186,6 +186,19 @@ def same_participant(person: dict[str, Any], others: dict[Any, dict[str, Any]]) 
     )
 
 
+def pair_off(wanted: list[dict[str, Any]], pool: dict[Any, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Match each of ``wanted`` to the first entry of ``pool`` that names it, taking that
+    entry out of ``pool``; the ones of ``wanted`` left unmatched."""
+    unmatched = []
+    for entry in wanted:
+        hit = same_participant(entry, pool)
+        if hit is None:
+            unmatched.append(entry)
+        else:
+            del pool[hit]
+    return unmatched
+
+
 def _score_by_kind(
     truth_people: list[dict[str, Any]],
     drafted: dict[Any, dict[str, Any]],
@@ -201,28 +214,19 @@ def _score_by_kind(
     persons = [p for p in truth_people if (p.get("kind") or "person") == "person"]
     bodies = [p for p in truth_people if (p.get("kind") or "person") != "person"]
     drafted_persons = {pid: p for pid, p in drafted.items() if "role" in p}
-    left = dict(drafted_persons)
-    matched = 0
-    for person in persons:
-        hit = same_participant(person, left)
-        if hit is not None:
-            matched += 1
-            del left[hit]
+    people_missed = pair_off(persons, dict(drafted_persons))
     actors = ((data.get("context") or {}).get("actors")) or []
     places = {("participant", pid): p for pid, p in drafted.items() if "role" not in p}
     places |= {("actor", i): a for i, a in enumerate(actors)}
-    found = 0
-    for body in bodies:
-        hit = same_participant(body, places)
-        if hit is None:
-            misses.append(f"body missed (neither participant nor context actor): {body['name']}")
-        else:
-            found += 1
-            del places[hit]
+    bodies_missed = pair_off(bodies, places)
+    misses += [
+        f"body missed (neither participant nor context actor): {body['name']}"
+        for body in bodies_missed
+    ]
     return (
         {"truth_people": len(persons), "drafted_people": len(drafted_persons),
-         "people_matched": matched},
-        {"truth_bodies": len(bodies), "bodies_found": found},
+         "people_matched": len(persons) - len(people_missed)},
+        {"truth_bodies": len(bodies), "bodies_found": len(bodies) - len(bodies_missed)},
     )  # fmt: skip
 
 
@@ -343,12 +347,7 @@ def participant_agreement(first: Path, second: Path) -> tuple[int, int, int]:
     theirs = yaml.load(second.read_text(encoding="utf-8"), Loader=_Yaml12Loader)
     listed = ours.get("participants") or []
     left = dict(enumerate(theirs.get("participants") or []))
-    both = 0
-    for person in listed:
-        hit = same_participant(person, left)
-        if hit is not None:
-            both += 1
-            del left[hit]
+    both = len(listed) - len(pair_off(listed, left))
     return len(listed), len(theirs.get("participants") or []), both
 
 
