@@ -1812,7 +1812,7 @@ def _find_bodies(
     body_flags: Sequence[bool],
     name_words: set[str],
     person_words: set[str],
-    names_of_people: set[str] = frozenset(),
+    names_of_people: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[list[Body], list[Mention]]:
     """Every body the story names, with its mentions: recognisers run in a fixed order over
     each paragraph, and the first to claim a span keeps it."""
